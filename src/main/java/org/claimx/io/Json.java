@@ -1,0 +1,38 @@
+package org.claimx.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+
+/** The one Jackson configuration of claimx: whole numbers are written without a fraction (7000000000, not 7.0E9). */
+public final class Json {
+    private static final ObjectMapper MAPPER = build();
+
+    private Json() {}
+
+    public static ObjectMapper mapper() { return MAPPER; }
+
+    private static ObjectMapper build() {
+        SimpleModule numbers = new SimpleModule("claimx-numbers");
+        numbers.addSerializer(Double.class, new WholeDoubleSerializer());
+        numbers.addSerializer(double.class, new WholeDoubleSerializer());
+        return new ObjectMapper()
+                .registerModule(numbers)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    static final class WholeDoubleSerializer extends StdSerializer<Double> {
+        WholeDoubleSerializer() { super(Double.class); }
+
+        @Override
+        public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+            double d = v;
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) g.writeNumber((long) d);
+            else g.writeNumber(d);
+        }
+    }
+}
