@@ -1,0 +1,171 @@
+package org.claimx.nlp;
+
+import edu.stanford.nlp.ling.tokensregex.CoreMapExpressionExtractor;
+import edu.stanford.nlp.ling.tokensregex.Env;
+import edu.stanford.nlp.ling.tokensregex.MatchedExpression;
+import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
+import edu.stanford.nlp.ling.tokensregex.parser.TokenSequenceParser;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+
+/**
+ * Loads TokensRegex rule files into one expression extractor.
+ *
+ * <p>Needs: macros (name without {@code $} to regex) from the lexicons, and a folder of
+ * {@code *.rules} files read in name order. Produces: an extractor whose matched expressions carry
+ * the rule name as their value. String macros ({@code $NAME = "regex"} in column 0) are bound with
+ * {@link Env#bindStringRegex} before the rules that use them, since TokensRegex does not expand
+ * plain string variables inside text patterns. Each statement is parsed on its own, so that a rule
+ * that does not parse is reported with its file and line.
+ */
+public final class RuleBook {
+    private static final Pattern MACRO = Pattern.compile("^\\$([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*\"(.*)\"\\s*$");
+    private static final Pattern STATEMENT_START = Pattern.compile("^(?:\\{|\\$|ENV)");
+
+    private final CoreMapExpressionExtractor<MatchedExpression> extractor;
+    private final List<String> ruleNames;
+
+    private RuleBook(CoreMapExpressionExtractor<MatchedExpression> extractor, List<String> ruleNames) {
+        this.extractor = extractor;
+        this.ruleNames = List.copyOf(ruleNames);
+    }
+
+    public CoreMapExpressionExtractor<MatchedExpression> extractor() { return extractor; }
+
+    /** The names of every extraction rule, in file order. */
+    public List<String> ruleNames() { return ruleNames; }
+
+    public static RuleBook load(Path folder, Map<String, String> lexiconMacros) {
+        Env env = TokenSequencePattern.getNewEnv();
+        lexiconMacros.forEach((name, regex) -> env.bindStringRegex("$" + name, regex));
+        CoreMapExpressionExtractor<MatchedExpression> extractor = new CoreMapExpressionExtractor<>(env, new ArrayList<>());
+        List<String> names = new ArrayList<>();
+        for (Path file : ruleFiles(folder)) {
+            loadFile(file, env, extractor, names);
+        }
+        return new RuleBook(extractor, names);
+    }
+
+    private static List<Path> ruleFiles(Path folder) {
+        try (Stream<Path> s = Files.list(folder)) {
+            List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".rules")).sorted().toList();
+            if (files.isEmpty()) throw new RuleException(folder, 0, "no *.rules files");
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list rule folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void loadFile(Path file, Env env, CoreMapExpressionExtractor<MatchedExpression> extractor, List<String> names) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule file " + file + ": " + e.getMessage(), e);
+        }
+        for (Statement st : statements(lines)) {
+            Matcher m = MACRO.matcher(st.text().strip());
+            if (m.matches()) {
+                bindMacro(file, st.line(), env, m.group(1), unquote(m.group(2)));
+                continue;
+            }
+            try {
+                new TokenSequenceParser().updateExpressionExtractor(extractor, new StringReader(st.text()));
+            } catch (Exception | Error e) {
+                throw new RuleException(file, st.line(), "rule does not parse: " + describe(e));
+            }
+            Matcher name = Pattern.compile("name:\\s*\"([^\"]+)\"").matcher(st.text());
+            if (name.find()) names.add(name.group(1));
+        }
+    }
+
+    private static void bindMacro(Path file, int line, Env env, String name, String regex) {
+        String expanded = env.expandStringRegex(regex);
+        try {
+            Pattern.compile(expanded);
+        } catch (PatternSyntaxException e) {
+            throw new RuleException(file, line, "macro $" + name + " is not a valid regex: " + e.getDescription());
+        }
+        env.bindStringRegex("$" + name, expanded);
+    }
+
+    private static String describe(Throwable e) {
+        String msg = e.getMessage();
+        Throwable cause = e.getCause();
+        while ((msg == null || msg.isBlank()) && cause != null) {
+            msg = cause.getMessage();
+            cause = cause.getCause();
+        }
+        if (msg == null) msg = e.getClass().getSimpleName();
+        int nl = msg.indexOf('\n');
+        return nl > 0 ? msg.substring(0, nl) : msg;
+    }
+
+    /** TokensRegex string literals escape backslash and quote the Java way. */
+    private static String unquote(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == '\\' || s.charAt(i + 1) == '"')) {
+                b.append(s.charAt(++i));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private record Statement(int line, String text) {}
+
+    /** Splits a rule file into statements: each starts in column 0 and runs until the next one. */
+    private static List<Statement> statements(List<String> lines) {
+        List<Statement> out = new ArrayList<>();
+        StringBuilder cur = null;
+        int start = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String trimmed = line.strip();
+            if (trimmed.startsWith("#") || trimmed.startsWith("//")) {
+                if (cur != null) cur.append('\n');
+                continue;
+            }
+            if (STATEMENT_START.matcher(line).find()) {
+                if (cur != null) out.add(new Statement(start, cur.toString()));
+                cur = new StringBuilder(line);
+                start = i + 1;
+            } else if (cur != null) {
+                cur.append('\n').append(line);
+            } else if (!trimmed.isEmpty()) {
+                out.add(new Statement(i + 1, line));
+            }
+        }
+        if (cur != null) out.add(new Statement(start, cur.toString()));
+        return out;
+    }
+
+    /** Builds macro regexes from lexicon rows: every surface of one macro name joined as alternatives. */
+    public static Map<String, String> joinMacros(Map<String, List<String>> surfacesByMacro) {
+        Map<String, String> out = new LinkedHashMap<>();
+        surfacesByMacro.forEach((name, surfaces) -> {
+            StringBuilder b = new StringBuilder("(?:");
+            for (int i = 0; i < surfaces.size(); i++) {
+                if (i > 0) b.append('|');
+                b.append("(?:").append(surfaces.get(i)).append(')');
+            }
+            out.put(name, b.append(')').toString());
+        });
+        return out;
+    }
+}

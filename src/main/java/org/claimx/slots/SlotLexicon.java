@@ -1,0 +1,118 @@
+package org.claimx.slots;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.claimx.model.Change;
+import org.claimx.model.MetricClass;
+import org.claimx.nlp.RuleException;
+import org.claimx.nlp.Tsv;
+
+/** The word lists the slot filler reads, from {@code rules/lexicon/}. */
+public final class SlotLexicon {
+    /** A change word, the change it signals, and the metric it implies when no noun names one. */
+    record ChangeCue(Pattern word, Change change, String impliedMetric) {}
+
+    record ClassRule(Pattern pattern, MetricClass metricClass) {}
+
+    final List<ChangeCue> changeCues;
+    final List<ClassRule> classRules;
+    final Pattern comparison;
+    final Pattern datasetPreposition;
+    final Pattern systemVerb;
+    final Set<String> notNames;
+    final List<ContextQualifier> contextQualifiers;
+
+    /** A qualifier said around a value ("on average"). */
+    record ContextQualifier(Pattern pattern, org.claimx.model.Qualifier qualifier) {}
+
+    private SlotLexicon(List<ChangeCue> changeCues, List<ClassRule> classRules, Pattern comparison,
+                        Pattern datasetPreposition, Pattern systemVerb, Set<String> notNames,
+                        List<ContextQualifier> contextQualifiers) {
+        this.changeCues = changeCues;
+        this.classRules = classRules;
+        this.comparison = comparison;
+        this.datasetPreposition = datasetPreposition;
+        this.systemVerb = systemVerb;
+        this.notNames = notNames;
+        this.contextQualifiers = contextQualifiers;
+    }
+
+    public static SlotLexicon load(Path dir) {
+        List<ChangeCue> cues = new ArrayList<>();
+        Tsv c = Tsv.read(dir.resolve("change-cues.tsv"), 3);
+        for (Tsv.Row r : c.rows()) {
+            Change change;
+            try {
+                change = Change.of(r.col(1));
+            } catch (IllegalArgumentException e) {
+                throw new RuleException(c.file(), r.line(), e.getMessage());
+            }
+            cues.add(new ChangeCue(compile(c, r, "(?:" + r.col(0) + ")"), change, r.col(2).equals("-") ? null : r.col(2)));
+        }
+        List<ClassRule> classes = new ArrayList<>();
+        Tsv k = Tsv.read(dir.resolve("metric-classes.tsv"), 2);
+        for (Tsv.Row r : k.rows()) {
+            MetricClass mc;
+            try {
+                mc = MetricClass.of(r.col(1));
+            } catch (IllegalArgumentException e) {
+                throw new RuleException(k.file(), r.line(), e.getMessage());
+            }
+            classes.add(new ClassRule(compile(k, r, r.col(0)), mc));
+        }
+        Set<String> notNames = new HashSet<>();
+        for (Tsv.Row r : Tsv.read(dir.resolve("not-names.tsv"), 1).rows()) notNames.add(r.col(0).toLowerCase(Locale.ROOT));
+        List<ContextQualifier> cq = new ArrayList<>();
+        Tsv q = Tsv.read(dir.resolve("qualifier-context.tsv"), 2);
+        for (Tsv.Row r : q.rows()) {
+            try {
+                cq.add(new ContextQualifier(compile(q, r, "(?i)" + r.col(0)), org.claimx.model.Qualifier.of(r.col(1))));
+            } catch (IllegalArgumentException e) {
+                throw new RuleException(q.file(), r.line(), e.getMessage());
+            }
+        }
+        return new SlotLexicon(List.copyOf(cues), List.copyOf(classes),
+                alternation(dir.resolve("comparison-cues.tsv"), "(?i)\\b(?:", ")\\s+"),
+                alternation(dir.resolve("dataset-cues.tsv"), "(?i)^(?:", ")$"),
+                alternation(dir.resolve("system-verbs.tsv"), "^(?:", ")$"),
+                Set.copyOf(notNames), List.copyOf(cq));
+    }
+
+    private static Pattern alternation(Path file, String before, String after) {
+        Tsv t = Tsv.read(file, 1);
+        List<String> parts = t.rows().stream().map(r -> r.col(0)).toList();
+        String regex = before + String.join("|", parts) + after;
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new RuleException(file, 0, "entries do not form a valid regex: " + e.getDescription());
+        }
+    }
+
+    private static Pattern compile(Tsv t, Tsv.Row r, String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new RuleException(t.file(), r.line(), "bad regex: " + e.getDescription());
+        }
+    }
+
+    ChangeCue cue(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        for (ChangeCue c : changeCues) if (c.word().matcher(w).matches()) return c;
+        return null;
+    }
+
+    MetricClass classOf(String metric) {
+        if (metric == null) return null;
+        String m = metric.toLowerCase(Locale.ROOT);
+        for (ClassRule r : classRules) if (r.pattern().matcher(m).find()) return r.metricClass();
+        return null;
+    }
+}

@@ -1,0 +1,55 @@
+package org.claimx.slots;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.claimx.nlp.RuleException;
+import org.claimx.nlp.Tsv;
+
+/**
+ * Finds the paper's own system name: the title's prefix ("Hydragen: ...") first, else the first name
+ * the abstract introduces ("we propose Orca-Math", "dubbed EfficientFormer"). Patterns:
+ * {@code rules/lexicon/system-names.tsv}, each with a named group {@code name}.
+ */
+public final class SystemNamer {
+    private record NameRule(String name, boolean title, Pattern pattern) {}
+
+    private final List<NameRule> rules;
+
+    private SystemNamer(List<NameRule> rules) {
+        this.rules = rules;
+    }
+
+    public static SystemNamer load(Path tsv) {
+        Tsv t = Tsv.read(tsv, 3);
+        List<NameRule> rules = new ArrayList<>();
+        for (Tsv.Row r : t.rows()) {
+            if (!r.col(1).equals("title") && !r.col(1).equals("abstract")) {
+                throw new RuleException(t.file(), r.line(), "where must be title or abstract: " + r.col(1));
+            }
+            try {
+                Pattern p = Pattern.compile(r.col(2));
+                if (!r.col(2).contains("(?<name>")) throw new RuleException(t.file(), r.line(), "no (?<name>...) group");
+                rules.add(new NameRule(r.col(0), r.col(1).equals("title"), p));
+            } catch (PatternSyntaxException e) {
+                throw new RuleException(t.file(), r.line(), "bad regex: " + e.getDescription());
+            }
+        }
+        return new SystemNamer(List.copyOf(rules));
+    }
+
+    /** Normalised title and abstract text in; the paper's system name and the rule that found it out. */
+    public PaperContext name(String title, String abstractText) {
+        for (boolean inTitle : new boolean[] {true, false}) {
+            for (NameRule r : rules) {
+                if (r.title() != inTitle) continue;
+                Matcher m = r.pattern().matcher(inTitle ? title : abstractText);
+                if (m.find()) return new PaperContext(m.group("name"), r.name());
+            }
+        }
+        return PaperContext.NONE;
+    }
+}

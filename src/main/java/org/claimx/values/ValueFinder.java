@@ -1,0 +1,45 @@
+package org.claimx.values;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.tokensregex.MatchedExpression;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.claimx.model.Value;
+import org.claimx.nlp.RuleBook;
+
+/**
+ * Finds the value mentions of one sentence. Needs: a sentence with its text and character offset
+ * (tokenize and ssplit suffice; no tagger). Produces: mentions in text order, with offsets into the
+ * normalised field text. Matches of {@code block.*} rules only keep other rules off their text.
+ */
+public final class ValueFinder {
+    private final RuleBook rules;
+    private final ValueParser parser;
+
+    public ValueFinder(RuleBook rules, ValueParser parser) {
+        this.rules = rules;
+        this.parser = parser;
+    }
+
+    public List<ValueMention> find(CoreMap sentence) {
+        int base = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+        List<ValueMention> out = new ArrayList<>();
+        for (MatchedExpression m : rules.extractor().extractExpressions(sentence)) {
+            String rule = String.valueOf(m.getValue().get());
+            if (rule.startsWith("block.")) continue;
+            int start = m.getCharOffsets().getBegin();
+            int end = m.getCharOffsets().getEnd();
+            String text = m.getText();
+            // A match may end in spaces a pattern allowed for; the mention does not.
+            while (end > start && Character.isWhitespace(text.charAt(end - start - 1))) end--;
+            text = text.substring(0, end - start);
+            Optional<Value> v = parser.parse(rule, text);
+            if (v.isPresent()) out.add(new ValueMention(base + start, base + end, rule, v.get()));
+        }
+        out.sort(Comparator.comparingInt(ValueMention::start));
+        return out;
+    }
+}
