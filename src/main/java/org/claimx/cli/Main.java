@@ -1,0 +1,38 @@
+package org.claimx.cli;
+
+import org.claimx.nlp.RuleException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The claimx command line: extract, eval. Exit codes: 0 done, 1 failure or some records failed, 2 usage. */
+@Command(name = "claimx", mixinStandardHelpOptions = true, version = "claimx 0.1.0",
+        description = {"Extracts quantitative claims (method, metric, value, baseline, dataset) from the titles",
+                "and abstracts of ML papers, and scores them against gold claims."},
+        subcommands = {ExtractCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof RuleException) {
+                line.getErr().println("claimx: bad rule: " + ex.getMessage());
+                return 1;
+            }
+            if (ex instanceof UsageException) {
+                line.getErr().println("claimx: " + ex.getMessage());
+                return 2;
+            }
+            line.getErr().println("claimx: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return 1;
+        });
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("claimx: " + ex.getMessage()
+                    + " (see 'claimx " + ex.getCommandLine().getCommandName() + " --help')");
+            return 2;
+        });
+        return cli.execute(args);
+    }
+}
