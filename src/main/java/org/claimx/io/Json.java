@@ -16,6 +16,16 @@ public final class Json {
 
     public static ObjectMapper mapper() { return MAPPER; }
 
+    /** Whether {@code d} is written as a whole number, without fraction or exponent. */
+    public static boolean isWhole(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15;
+    }
+
+    /** A number as the JSON output writes it, for formats written without Jackson (CSV). */
+    public static String formatNumber(double d) {
+        return isWhole(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
     private static ObjectMapper build() {
         SimpleModule numbers = new SimpleModule("claimx-numbers");
         numbers.addSerializer(Double.class, new WholeDoubleSerializer());
@@ -31,7 +41,7 @@ public final class Json {
         @Override
         public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
             double d = v;
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) g.writeNumber((long) d);
+            if (isWhole(d)) g.writeNumber((long) d);
             else g.writeNumber(d);
         }
     }

@@ -1,5 +1,6 @@
 package org.claimx.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -20,6 +21,8 @@ public record Value(String text, Double number, Double low, Double high, Unit un
         return new Value(text, null, low, high, unit, qualifier, null);
     }
 
+    /** Not a field of the contract: Jackson would otherwise write it as {@code "range"}. */
+    @JsonIgnore
     public boolean isRange() { return number == null && low != null && high != null; }
 
     public Value withText(String newText) {

@@ -1,0 +1,219 @@
+package org.claimx.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.claimx.model.Paper;
+
+/**
+ * The one way in: reads the given inputs in order and yields their records lazily, one at a time,
+ * as {@link PaperRecord}s and {@link ReadError}s. Files are opened one after another as the iterator
+ * reaches them, and each reader streams, so memory stays flat on large inputs (apart from the set of
+ * ids seen, below).
+ *
+ * <ul>
+ *   <li>Inputs: paths, or {@code -} for standard input; none means standard input. All paths are
+ *       checked when opening, before any record is read: a missing, unreadable or directory input
+ *       is an {@link InputException}.</li>
+ *   <li>Each source is gunzipped when it starts with the gzip magic bytes and its format is the
+ *       forced one, or else detected from its first bytes ({@link InputFormat#detect}).</li>
+ *   <li>A source whose stream breaks (a truncated gzip file) gives one ReadError naming the source
+ *       and line; the records before it have already been yielded, and reading goes on with the
+ *       next source.</li>
+ *   <li>Papers are kept once per id over the whole run, the first occurrence winning: the same
+ *       page paper stands on several pages. A repeat with another title or abstract is a ReadError,
+ *       since the two cannot both be that id.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe. Close it (try-with-resources) to release the open file when stopping early.
+ */
+public final class PaperInput implements Iterator<InputRecord>, Closeable {
+    private final List<String> inputs;
+    private final InputFormat forced;
+    private final InputStream stdin;
+    private int nextInput;
+
+    private SourceOpener.Opened current;
+    private PaperReader.Cursor cursor;
+    private InputRecord pending;
+
+    /** Per id: hash of title and abstract, and where it was first seen, to tell repeats from clashes. */
+    private record Seen(long content, String source, long line) {}
+
+    private final Map<String, Seen> seen = new HashMap<>();
+    private int sources;
+    private long records;
+    private long papers;
+    private long errors;
+    private long duplicates;
+
+    private PaperInput(List<String> inputs, InputFormat forced, InputStream stdin) {
+        this.inputs = inputs;
+        this.forced = forced;
+        this.stdin = stdin;
+    }
+
+    /**
+     * Opens {@code inputs} (paths or {@code -}; empty means standard input) in format {@code forced},
+     * or detected per source when {@code forced} is null. Reads nothing yet.
+     *
+     * @throws InputException if an input is missing, a directory, unreadable, or {@code -} is given twice
+     */
+    public static PaperInput open(List<String> inputs, InputFormat forced) {
+        return open(inputs, forced, System.in);
+    }
+
+    /** As {@link #open(List, InputFormat)}, with {@code stdin} standing for standard input. */
+    public static PaperInput open(List<String> inputs, InputFormat forced, InputStream stdin) {
+        List<String> list = inputs == null || inputs.isEmpty() ? List.of(SourceOpener.STDIN) : List.copyOf(inputs);
+        Set<String> stdinSeen = new HashSet<>();
+        for (String arg : list) {
+            if (arg.equals(SourceOpener.STDIN) && !stdinSeen.add(arg)) {
+                throw new InputException("standard input (-) given more than once");
+            }
+            SourceOpener.check(arg);
+        }
+        return new PaperInput(list, forced, stdin);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws InputException if a file checked at open time can no longer be opened
+     */
+    @Override
+    public boolean hasNext() {
+        while (pending == null) {
+            InputRecord r = pull();
+            if (r == null) return false;
+            pending = account(r);
+        }
+        return true;
+    }
+
+    @Override
+    public InputRecord next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        InputRecord r = pending;
+        pending = null;
+        return r;
+    }
+
+    /** Counts so far; final once {@link #hasNext()} has returned false. */
+    public ReadStats stats() {
+        return new ReadStats(sources, records, papers, errors, duplicates);
+    }
+
+    /** The records as a sequential stream; closing the stream closes this input. */
+    public Stream<InputRecord> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(() -> {
+                    try {
+                        close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    @Override
+    public void close() throws IOException {
+        nextInput = inputs.size();
+        pending = null;
+        if (current != null) {
+            InputSource s = current.source();
+            current = null;
+            cursor = null;
+            s.stream().close();
+        }
+    }
+
+    /** The next raw record from the sources, opening and closing them as needed; null when all are read. */
+    private InputRecord pull() {
+        while (true) {
+            if (cursor == null) {
+                if (nextInput >= inputs.size()) return null;
+                String arg = inputs.get(nextInput++);
+                sources++;
+                ReadError openError = openSource(arg);
+                if (openError != null) return openError;
+            }
+            try {
+                InputRecord r = cursor.next();
+                if (r != null) return r;
+                ReadError closeError = closeSource();
+                if (closeError != null) return closeError;
+            } catch (IOException e) {
+                String reason = SourceOpener.reason(e, current.gzip());
+                ReadError broken = new ReadError(current.source().name(), cursor.position(), reason);
+                ReadError closeError = closeSource();
+                // Both failures are reported: the read failure first, as the cause of the two.
+                return closeError == null ? broken
+                        : new ReadError(broken.source(), broken.line(), reason + "; then " + closeError.reason());
+            }
+        }
+    }
+
+    private ReadError openSource(String arg) {
+        try {
+            current = SourceOpener.open(arg, stdin);
+        } catch (IOException e) {
+            // Only a gzip header can fail here (a file that cannot be opened is an InputException).
+            String name = arg.equals(SourceOpener.STDIN) ? SourceOpener.STDIN_NAME : arg;
+            return new ReadError(name, 1, SourceOpener.reason(e, true));
+        }
+        InputFormat format = forced != null ? forced : InputFormat.detect(current.head());
+        cursor = format.reader().open(current.source());
+        return null;
+    }
+
+    /** Closes the current source; a failure to close is reported, not dropped. */
+    private ReadError closeSource() {
+        InputSource s = current.source();
+        long line = cursor.position();
+        current = null;
+        cursor = null;
+        try {
+            s.stream().close();
+            return null;
+        } catch (IOException e) {
+            return new ReadError(s.name(), line, "closing failed: " + JsonlReader.oneLine(e.getMessage()));
+        }
+    }
+
+    /** Counts {@code r} and drops it (returns null) when it repeats a paper already yielded. */
+    private InputRecord account(InputRecord r) {
+        records++;
+        if (r instanceof ReadError) {
+            errors++;
+            return r;
+        }
+        PaperRecord pr = (PaperRecord) r;
+        Paper p = pr.paper();
+        long content = ((long) p.title().hashCode() << 32) ^ (p.abstractText().hashCode() & 0xffffffffL);
+        Seen first = seen.putIfAbsent(p.id(), new Seen(content, pr.source(), pr.line()));
+        if (first == null) {
+            papers++;
+            return r;
+        }
+        if (first.content() == content) {
+            duplicates++;
+            return null;
+        }
+        errors++;
+        return new ReadError(pr.source(), pr.line(), "duplicate id " + p.id() + " with another title or abstract than at "
+                + first.source() + ":" + first.line() + " (the first is kept)");
+    }
+}
