@@ -1,0 +1,99 @@
+package org.claimx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Runs the command line in this JVM, capturing standard output and error. */
+class CliTest {
+    record Run(int code, String out, String err) {}
+
+    static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            System.out.flush();
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithOneLineAndNoStackTrace() {
+        Run r = run("extract", "--no-such-option");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("claimx: Unknown option: '--no-such-option'"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void missingInputFileIsAUsageError() {
+        Run r = run("extract", "testdata/no-such-file.jsonl");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no-such-file.jsonl"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void unknownOutputFormatNamesTheValue() {
+        Run r = run("extract", "--format", "xml", "testdata/inputs/example.jsonl");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("xml"), r.err());
+    }
+
+    @Test
+    void extractWritesOneClaimPerLineAndASummary() {
+        Run r = run("extract", "testdata/inputs/example.jsonl");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines.length >= 10, r.out());
+        for (String l : lines) assertTrue(l.startsWith("{\"paper\":"), l);
+        assertTrue(r.err().matches("(?s).*papers 5, claims \\d+, errors 0\\s*"), r.err());
+    }
+
+    @Test
+    void outputIsTheSameForOneAndTwoThreads() {
+        Run one = run("extract", "--threads", "1", "-q", "testdata/inputs/dev.papers.jsonl");
+        Run two = run("extract", "--threads", "2", "-q", "testdata/inputs/dev.papers.jsonl");
+        assertEquals(0, one.code());
+        assertEquals(one.out(), two.out());
+        assertTrue(one.out().length() > 10_000);
+    }
+
+    @Test
+    void badRecordsAreReportedAndTheRunGoesOnWithExitOne() {
+        Run r = run("extract", "testdata/inputs/bad.jsonl");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("claimx: error: testdata/inputs/bad.jsonl:"), r.err());
+        assertTrue(r.err().matches("(?s).*papers [1-9]\\d*, claims \\d+, errors [1-9]\\d*\\s*"), r.err());
+    }
+
+    @Test
+    void evalPrintsTheScoresOfTheReferenceScorer() {
+        Run r = run("eval", "--papers", "testdata/gold/dev.papers.jsonl", "--gold", "testdata/gold/dev.claims.jsonl",
+                "--pred", "testdata/gold/dev.claims.jsonl");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("detection P 1.000 R 1.000 F1 1.000"), r.out());
+        assertTrue(r.out().contains("tuple P 1.000 R 1.000 F1 1.000"), r.out());
+    }
+
+    @Test
+    void helpExplainsEachCommand() {
+        Run r = run("extract", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("--threads"));
+        assertTrue(r.out().contains("Exit status"));
+    }
+}

@@ -1,0 +1,55 @@
+package org.claimx.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleBookTest {
+    @Test
+    void aRuleThatDoesNotParseIsReportedWithItsFileAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("10-x.rules"), String.join("\n",
+                "ENV.defaults[\"ruleType\"] = \"text\"",
+                "{ name: \"ok\", pattern: /\\d+%/, result: \"ok\" }",
+                "",
+                "{ name: \"broken\", pattern: /\\d+/,",
+                "  result: }",
+                ""));
+        RuleException e = assertThrows(RuleException.class, () -> RuleBook.load(dir, Map.of()));
+        assertEquals(4, e.line());
+        assertTrue(e.getMessage().startsWith(dir.resolve("10-x.rules") + ":4: "), e.getMessage());
+    }
+
+    @Test
+    void aMacroThatIsNotARegexIsReportedWithItsLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("10-x.rules"), "ENV.defaults[\"ruleType\"] = \"text\"\n$BAD = \"(unclosed\"\n");
+        RuleException e = assertThrows(RuleException.class, () -> RuleBook.load(dir, Map.of()));
+        assertEquals(2, e.line());
+    }
+
+    @Test
+    void macrosFromLexiconsAndFilesExpandInTextRules(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("10-x.rules"), String.join("\n",
+                "ENV.defaults[\"ruleType\"] = \"text\"",
+                "$N = \"\\\\d+\"",
+                "{ name: \"pct\", pattern: /$N\\s?$PCT/, result: \"pct\" }",
+                ""));
+        RuleBook book = RuleBook.load(dir, Map.of("PCT", "(?:%|percent)"));
+        assertEquals(java.util.List.of("pct"), book.ruleNames());
+        var doc = new edu.stanford.nlp.pipeline.Annotation("It is 42 percent.");
+        doc.set(edu.stanford.nlp.ling.CoreAnnotations.CharacterOffsetBeginAnnotation.class, 0);
+        var found = book.extractor().extractExpressions(doc);
+        assertEquals(1, found.size());
+        assertEquals("42 percent", found.get(0).getText());
+    }
+
+    @Test
+    void anEmptyRuleFolderIsAnError(@TempDir Path dir) {
+        assertThrows(RuleException.class, () -> RuleBook.load(dir, Map.of()));
+    }
+}
