@@ -71,7 +71,7 @@ final class ExtractCommand implements Callable<Integer> {
         Engine engine = Engine.load(RulesLocation.resolve(rules));
         PrintStream err = System.err;
         long[] counts = new long[3];
-        OutputStream stdout = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+        OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
         try (input; ClaimWriter writer = out.open(stdout);
              ErrorWriter errors = errorsFile == null ? null : new ErrorWriter(Files.newOutputStream(errorsFile))) {
             new OrderedRunner<InputRecord, Outcome>(threads).run(input, r -> work(engine, r), (r, o) -> {

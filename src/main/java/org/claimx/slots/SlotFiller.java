@@ -193,12 +193,12 @@ public final class SlotFiller {
                 break;
             }
         }
-        if (ctx.systemName() != null) {
-            why.append("method: paper's system (").append(ctx.systemRule()).append("); ");
-            return ctx.systemName();
+        if (previous != null) {
+            why.append("method: as the value before it in the sentence; ");
+            return previous;
         }
-        if (previous != null) why.append("method: as the value before it; ");
-        return previous;
+        if (ctx.systemName() != null) why.append("method: paper's system (").append(ctx.systemRule()).append("); ");
+        return ctx.systemName();
     }
 
     private boolean isNamePart(SentenceView s, int i) {

@@ -36,16 +36,19 @@ public final class OffsetText {
 
     public String text() { return text; }
 
-    /** The original span that normalised characters [start, end) came from; an empty span maps to an empty one. */
+    /**
+     * The original span that normalised characters [start, end) came from, in code points of the
+     * original (see {@link Span}); an empty span maps to an empty one.
+     */
     public Span toOriginal(int start, int end) {
         if (start < 0 || end > text.length() || start > end) {
             throw new IndexOutOfBoundsException("span [" + start + ", " + end + ") outside text of length " + text.length());
         }
         if (start == end) {
             int at = start < text.length() ? from[start] : original.length();
-            return new Span(at, at);
+            return Span.ofUtf16(original, at, at);
         }
-        return new Span(from[start], Math.max(from[start], to[end - 1]));
+        return Span.ofUtf16(original, from[start], Math.max(from[start], to[end - 1]));
     }
 
     int from(int i) { return from[i]; }
