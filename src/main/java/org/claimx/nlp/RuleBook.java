@@ -49,11 +49,15 @@ public final class RuleBook {
 
     public static RuleBook load(Path folder, Map<String, String> lexiconMacros) {
         Env env = TokenSequencePattern.getNewEnv();
-        lexiconMacros.forEach((name, regex) -> env.bindStringRegex("$" + name, regex));
+        java.util.Set<String> bound = new java.util.TreeSet<>();
+        lexiconMacros.forEach((name, regex) -> {
+            checkNotPrefix(folder, 0, name, bound);
+            env.bindStringRegex("$" + name, regex);
+        });
         CoreMapExpressionExtractor<MatchedExpression> extractor = new CoreMapExpressionExtractor<>(env, new ArrayList<>());
         List<String> names = new ArrayList<>();
         for (Path file : ruleFiles(folder)) {
-            loadFile(file, env, extractor, names);
+            loadFile(file, env, extractor, names, bound);
         }
         return new RuleBook(extractor, names);
     }
@@ -68,7 +72,8 @@ public final class RuleBook {
         }
     }
 
-    private static void loadFile(Path file, Env env, CoreMapExpressionExtractor<MatchedExpression> extractor, List<String> names) {
+    private static void loadFile(Path file, Env env, CoreMapExpressionExtractor<MatchedExpression> extractor, List<String> names,
+                                 java.util.Set<String> bound) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -78,6 +83,7 @@ public final class RuleBook {
         for (Statement st : statements(lines)) {
             Matcher m = MACRO.matcher(st.text().strip());
             if (m.matches()) {
+                checkNotPrefix(file, st.line(), m.group(1), bound);
                 bindMacro(file, st.line(), env, m.group(1), unquote(m.group(2)));
                 continue;
             }
@@ -89,6 +95,20 @@ public final class RuleBook {
             Matcher name = Pattern.compile("name:\\s*\"([^\"]+)\"").matcher(st.text());
             if (name.find()) names.add(name.group(1));
         }
+    }
+
+    /**
+     * TokensRegex expands {@code $Q} inside {@code $QUAL} when both are bound, so a macro name that
+     * begins another one would silently break every rule that uses the longer one.
+     */
+    private static void checkNotPrefix(Path file, int line, String name, java.util.Set<String> bound) {
+        for (String other : bound) {
+            if (!other.equals(name) && (other.startsWith(name) || name.startsWith(other))) {
+                throw new RuleException(file, line, "macro $" + name + " and macro $" + other
+                        + " begin alike; TokensRegex would expand the shorter inside the longer: rename one");
+            }
+        }
+        bound.add(name);
     }
 
     private static void bindMacro(Path file, int line, Env env, String name, String regex) {

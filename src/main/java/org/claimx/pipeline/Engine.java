@@ -57,7 +57,7 @@ public final class Engine {
             ValueLexicon vlex = ValueLexicon.load(lexicon);
             RuleBook valueRules = RuleBook.load(rulesDir.resolve("values"), vlex.macros());
             SlotLexicon slex = SlotLexicon.load(lexicon);
-            return new Engine(normalizer, new Nlp(), new ValueFinder(valueRules, new ValueParser(vlex)),
+            return new Engine(normalizer, new Nlp(), new ValueFinder(valueRules, new ValueParser(vlex), vlex),
                     SystemNamer.load(lexicon.resolve("system-names.tsv")), new SlotFiller(slex));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules: " + e.getMessage(), e);

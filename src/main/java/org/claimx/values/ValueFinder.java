@@ -18,10 +18,12 @@ import org.claimx.nlp.RuleBook;
 public final class ValueFinder {
     private final RuleBook rules;
     private final ValueParser parser;
+    private final ValueLexicon lexicon;
 
-    public ValueFinder(RuleBook rules, ValueParser parser) {
+    public ValueFinder(RuleBook rules, ValueParser parser, ValueLexicon lexicon) {
         this.rules = rules;
         this.parser = parser;
+        this.lexicon = lexicon;
     }
 
     public List<ValueMention> find(CoreMap sentence) {
@@ -36,6 +38,15 @@ public final class ValueFinder {
             // A match may end in spaces a pattern allowed for; the mention does not.
             while (end > start && Character.isWhitespace(text.charAt(end - start - 1))) end--;
             text = text.substring(0, end - start);
+            // Context the rule had to match ("a 100K budget") is not part of the value.
+            int[] context = lexicon.context(text);
+            start += context[0];
+            end -= context[1];
+            text = text.substring(context[0], text.length() - context[1]);
+            if (rule.startsWith("list.")) {
+                for (ValueMention part : ListSplitter.split(parser, rule, text, base + start)) out.add(part);
+                continue;
+            }
             Optional<Value> v = parser.parse(rule, text);
             if (v.isPresent()) out.add(new ValueMention(base + start, base + end, rule, v.get()));
         }

@@ -33,13 +33,17 @@ public final class ValueLexicon {
     private final List<Magnitude> magnitudes;
     private final List<QualifierSurface> qualifiers;
     private final Map<String, NumberWord> numberWords;
+    private final List<Pattern> leadContext;
+    private final List<Pattern> trailContext;
 
     private ValueLexicon(List<UnitSurface> units, List<Magnitude> magnitudes, List<QualifierSurface> qualifiers,
-                         Map<String, NumberWord> numberWords) {
+                         Map<String, NumberWord> numberWords, List<Pattern> leadContext, List<Pattern> trailContext) {
         this.units = units;
         this.magnitudes = magnitudes;
         this.qualifiers = qualifiers;
         this.numberWords = numberWords;
+        this.leadContext = leadContext;
+        this.trailContext = trailContext;
     }
 
     public static ValueLexicon load(Path lexiconDir) {
@@ -80,7 +84,48 @@ public final class ValueLexicon {
             words.put(r.col(0).toLowerCase(Locale.ROOT),
                     new NumberWord(r.col(0), number(n.file(), r, r.col(1)), kind.equals("fraction")));
         }
-        return new ValueLexicon(List.copyOf(units), List.copyOf(mags), List.copyOf(quals), Map.copyOf(words));
+        List<Pattern> lead = new ArrayList<>();
+        List<Pattern> trail = new ArrayList<>();
+        Tsv c = Tsv.read(lexiconDir.resolve("value-context.tsv"), 2);
+        for (Tsv.Row r : c.rows()) {
+            switch (r.col(0)) {
+                case "lead" -> lead.add(compile(c, r, "(?i)^(?:" + r.col(1) + ")"));
+                case "trail" -> trail.add(compile(c, r, "(?i)(?:" + r.col(1) + ")$"));
+                default -> throw new RuleException(c.file(), r.line(), "where must be lead or trail: " + r.col(0));
+            }
+        }
+        return new ValueLexicon(List.copyOf(units), List.copyOf(mags), List.copyOf(quals), Map.copyOf(words),
+                List.copyOf(lead), List.copyOf(trail));
+    }
+
+    private static Pattern compile(Tsv t, Tsv.Row r, String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new RuleException(t.file(), r.line(), "bad regex: " + e.getDescription());
+        }
+    }
+
+    /** How many characters of context a match starts and ends with (see value-context.tsv). */
+    int[] context(String match) {
+        int lead = 0;
+        for (Pattern p : leadContext) {
+            Matcher m = p.matcher(match);
+            if (m.find() && m.end() < match.length()) {
+                lead = m.end();
+                break;
+            }
+        }
+        int trail = 0;
+        String rest = match.substring(lead);
+        for (Pattern p : trailContext) {
+            Matcher m = p.matcher(rest);
+            if (m.find() && m.start() > 0) {
+                trail = rest.length() - m.start();
+                break;
+            }
+        }
+        return new int[] {lead, trail};
     }
 
     private static Pattern prefix(Path file, Tsv.Row r, String regex) {
@@ -99,7 +144,7 @@ public final class ValueLexicon {
         }
     }
 
-    /** The macros the value rules use: one per unit group, plus QUAL, MAG, NUMWORD, FRACWORD. */
+    /** The macros the value rules use: one per unit group, plus QUAL, MAG, WORDNUM, WORDFRAC. */
     public Map<String, String> macros() {
         Map<String, List<String>> byMacro = new LinkedHashMap<>();
         for (UnitSurface s : units) byMacro.computeIfAbsent(s.macro(), k -> new ArrayList<>()).add(s.regex());
@@ -111,8 +156,8 @@ public final class ValueLexicon {
         numberWords.values().stream()
                 .sorted((a, b) -> b.surface().length() - a.surface().length())
                 .forEach(w -> (w.fraction() ? frac : count).add(Pattern.quote(w.surface())));
-        byMacro.put("NUMWORD", count);
-        byMacro.put("FRACWORD", frac);
+        byMacro.put("WORDNUM", count);
+        byMacro.put("WORDFRAC", frac);
         return RuleBook.joinMacros(byMacro);
     }
 

@@ -40,6 +40,8 @@ public final class ValueParser {
         }
         return switch (family) {
             case "precision" -> precision(rule, text, rest, qualifier);
+            case "figure" -> rest.matches("(?s).*\\d\\s?-?\\s?(?i:bits?)$")
+                    ? precision(rule, text, rest, qualifier) : figure(text, rest, qualifier, null);
             case "range" -> range(text, rest, qualifier);
             case "multiplier" -> multiplier(rule, text, rest, qualifier);
             case "fraction" -> fraction(text, rest, qualifier);
