@@ -24,6 +24,8 @@ public final class SlotFiller {
     private static final Set<String> NP_STOP = Set.of("on", "in", "of", "for", "with", "by", "at", "to", "and", "or",
             "than", "over", "across", "while", "compared", "relative", "vs.", "versus", "against", "when", "under",
             "average", "respectively", "the", "a", "an", "is", "are", "was", "were");
+    private static final java.util.regex.Pattern CLAUSE_BREAK =
+            java.util.regex.Pattern.compile("[,;]|\\b(?:while|whereas|but)\\b");
     private static final Set<String> PRONOUNS = Set.of("we", "it", "our", "they", "this", "which", "its");
 
     /** A value that stays a claim, and its slots. */
@@ -48,6 +50,7 @@ public final class SlotFiller {
             String method = method(ctx, s, first, previousMethod, why);
             previousMethod = method;
             if (m.value().unit() == Unit.BITS) {
+                m = withPrecisionTargets(s, m, why);
                 out.add(new Filled(m, new Slots(Kind.SETTING, method, "precision", MetricClass.PRECISION, Change.LEVEL,
                         null, null, null, why.append("kind: precision unit").toString()), rel.rule().get(kept)));
                 continue;
@@ -69,24 +72,68 @@ public final class SlotFiller {
         return out;
     }
 
-    /** A value with no qualifier of its own takes one said around it ("22.4x ... on average"). */
+    /**
+     * A value with no qualifier of its own takes one said around it in its clause ("22.4x ... on
+     * average"): back to the previous comma, forward to the next one, or just past it when the next
+     * clause opens with the qualifier (", averaged over 21 datasets").
+     */
     private ValueMention withContextQualifier(SentenceView s, ValueMention m) {
-        if (m.value().qualifier() != null) return m;
-        int from = Math.max(0, m.start() - s.base - 40);
-        int to = Math.min(s.text.length(), m.end() - s.base + 80);
+        if (m.value().qualifier() != null || m.value().unit() == Unit.BITS) return m;
+        int at = m.start() - s.base;
+        int endAt = m.end() - s.base;
+        int from = Math.max(0, at - 60);
+        java.util.regex.Matcher b = CLAUSE_BREAK.matcher(s.text).region(from, at);
+        while (b.find()) from = b.end();
+        int to = Math.min(s.text.length(), endAt + 80);
+        java.util.regex.Matcher a = CLAUSE_BREAK.matcher(s.text).region(endAt, to);
+        String next = "";
+        if (a.find()) {
+            to = a.start();
+            next = s.text.substring(a.end(), Math.min(s.text.length(), a.end() + 30)).stripLeading();
+        }
         String window = s.text.substring(from, to);
-        int at = m.start() - s.base - from;
-        int semi = window.lastIndexOf(';', at);
-        int semiAfter = window.indexOf(';', at);
-        window = window.substring(semi + 1, semiAfter < 0 ? window.length() : semiAfter);
         for (SlotLexicon.ContextQualifier q : lex.contextQualifiers) {
-            if (q.pattern().matcher(window).find()) {
+            java.util.regex.Matcher opening = q.pattern().matcher(next);
+            if (q.pattern().matcher(window).find() || (opening.lookingAt())) {
                 var v = m.value();
                 return new ValueMention(m.start(), m.end(), m.rule(),
                         new org.claimx.model.Value(v.text(), v.number(), v.low(), v.high(), v.unit(), q.qualifier(), v.bits()));
             }
         }
         return m;
+    }
+
+    /**
+     * Says what a precision's width applies to: the word right after it ("4-bit weights", "FP8
+     * activation"), else the words before it in its sentence ("quantize LLM weights to 4-bit").
+     */
+    private ValueMention withPrecisionTargets(SentenceView s, ValueMention m, StringBuilder why) {
+        var v = m.value();
+        if (v.bits() != null || v.number() == null) return m;
+        int endAt = m.end() - s.base;
+        String after = s.text.substring(endAt, Math.min(s.text.length(), endAt + 30));
+        java.util.Set<String> targets = new java.util.TreeSet<>();
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("^[\\s-]+(?:[\\w-]+\\s+)?(\\w+(?:[\\s-]+cache)?)").matcher(after);
+        if (next.find()) {
+            for (SlotLexicon.PrecisionTarget t : lex.precisionTargets) {
+                if (t.word().matcher(next.group(1)).matches()) targets.add(t.target());
+            }
+        }
+        if (targets.isEmpty()) {
+            int at = m.start() - s.base;
+            int from = Math.max(Math.max(0, at - 100), s.text.lastIndexOf(';', at) + 1);
+            String before = s.text.substring(from, at);
+            for (SlotLexicon.PrecisionTarget t : lex.precisionTargets) {
+                if (t.word().matcher(before).find()) targets.add(t.target());
+            }
+        }
+        if (targets.isEmpty()) return m;
+        Double w = targets.contains("w") ? v.number() : null;
+        Double a = targets.contains("a") ? v.number() : null;
+        Double kv = targets.contains("kv") ? v.number() : null;
+        why.append("bits: applies to ").append(targets).append("; ");
+        return new ValueMention(m.start(), m.end(), m.rule(), new org.claimx.model.Value(v.text(), v.number(), v.low(),
+                v.high(), v.unit(), v.qualifier(), new org.claimx.model.Bits(w, a, kv)));
     }
 
     private record MetricAndChange(String metric, Change change) {}

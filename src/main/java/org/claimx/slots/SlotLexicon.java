@@ -27,13 +27,17 @@ public final class SlotLexicon {
     final Pattern systemVerb;
     final Set<String> notNames;
     final List<ContextQualifier> contextQualifiers;
+    final List<PrecisionTarget> precisionTargets;
+
+    /** A word a precision's width applies to ("weights" → w). */
+    record PrecisionTarget(Pattern word, String target) {}
 
     /** A qualifier said around a value ("on average"). */
     record ContextQualifier(Pattern pattern, org.claimx.model.Qualifier qualifier) {}
 
     private SlotLexicon(List<ChangeCue> changeCues, List<ClassRule> classRules, Pattern comparison,
                         Pattern datasetPreposition, Pattern systemVerb, Set<String> notNames,
-                        List<ContextQualifier> contextQualifiers) {
+                        List<ContextQualifier> contextQualifiers, List<PrecisionTarget> precisionTargets) {
         this.changeCues = changeCues;
         this.classRules = classRules;
         this.comparison = comparison;
@@ -41,6 +45,7 @@ public final class SlotLexicon {
         this.systemVerb = systemVerb;
         this.notNames = notNames;
         this.contextQualifiers = contextQualifiers;
+        this.precisionTargets = precisionTargets;
     }
 
     public static SlotLexicon load(Path dir) {
@@ -77,11 +82,19 @@ public final class SlotLexicon {
                 throw new RuleException(q.file(), r.line(), e.getMessage());
             }
         }
+        List<PrecisionTarget> targets = new ArrayList<>();
+        Tsv pt = Tsv.read(dir.resolve("precision-targets.tsv"), 2);
+        for (Tsv.Row r : pt.rows()) {
+            if (!Set.of("w", "a", "kv").contains(r.col(1))) {
+                throw new RuleException(pt.file(), r.line(), "target must be w, a or kv: " + r.col(1));
+            }
+            targets.add(new PrecisionTarget(compile(pt, r, "(?i)\\b(?:" + r.col(0) + ")\\b"), r.col(1)));
+        }
         return new SlotLexicon(List.copyOf(cues), List.copyOf(classes),
                 alternation(dir.resolve("comparison-cues.tsv"), "(?i)\\b(?:", ")\\s+"),
                 alternation(dir.resolve("dataset-cues.tsv"), "(?i)^(?:", ")$"),
                 alternation(dir.resolve("system-verbs.tsv"), "^(?:", ")$"),
-                Set.copyOf(notNames), List.copyOf(cq));
+                Set.copyOf(notNames), List.copyOf(cq), List.copyOf(targets));
     }
 
     private static Pattern alternation(Path file, String before, String after) {
