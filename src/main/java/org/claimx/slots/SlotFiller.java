@@ -24,6 +24,8 @@ public final class SlotFiller {
     private static final Set<String> NP_STOP = Set.of("on", "in", "of", "for", "with", "by", "at", "to", "and", "or",
             "than", "over", "across", "while", "compared", "relative", "vs.", "versus", "against", "when", "under",
             "average", "respectively", "the", "a", "an", "is", "are", "was", "were");
+    private static final java.util.regex.Pattern NEXT_WORDS =
+            java.util.regex.Pattern.compile("^[\\s-]+(\\w+(?:[\\s-]+cache)?)(?:[\\s-]+(\\w+(?:[\\s-]+cache)?))?");
     private static final java.util.regex.Pattern CLAUSE_BREAK =
             java.util.regex.Pattern.compile("[,;]|\\b(?:while|whereas|but)\\b");
     private static final Set<String> PRONOUNS = Set.of("we", "it", "our", "they", "this", "which", "its");
@@ -57,6 +59,10 @@ public final class SlotFiller {
             }
             MetricAndChange mc = metricAndChange(s, first, last, why);
             Change change = rel.change().get(kept);
+            if (change == null && m.value().text().startsWith("+")) {
+                change = Change.INCREASE;
+                why.append("; change: written with a plus sign");
+            }
             if (change == null) change = mc.change();
             if (change == null) {
                 change = m.value().unit() == Unit.X ? Change.INCREASE : Change.LEVEL;
@@ -113,10 +119,14 @@ public final class SlotFiller {
         int endAt = m.end() - s.base;
         String after = s.text.substring(endAt, Math.min(s.text.length(), endAt + 30));
         java.util.Set<String> targets = new java.util.TreeSet<>();
-        java.util.regex.Matcher next = java.util.regex.Pattern.compile("^[\\s-]+(?:[\\w-]+\\s+)?(\\w+(?:[\\s-]+cache)?)").matcher(after);
+        // The word right after the figure, else the one after that ("4-bit integer weights").
+        java.util.regex.Matcher next = NEXT_WORDS.matcher(after);
         if (next.find()) {
-            for (SlotLexicon.PrecisionTarget t : lex.precisionTargets) {
-                if (t.word().matcher(next.group(1)).matches()) targets.add(t.target());
+            for (int g = 1; g <= 2 && targets.isEmpty(); g++) {
+                if (next.group(g) == null) continue;
+                for (SlotLexicon.PrecisionTarget t : lex.precisionTargets) {
+                    if (t.word().matcher(next.group(g)).matches()) targets.add(t.target());
+                }
             }
         }
         if (targets.isEmpty()) {

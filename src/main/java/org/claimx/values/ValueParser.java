@@ -21,6 +21,7 @@ public final class ValueParser {
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+");
     private static final Pattern WAKV = Pattern.compile("W(\\d+(?:\\.\\d+)?)(?:A(\\d+))?(?:KV(\\d+))?");
     private static final Pattern TYPE_WIDTH = Pattern.compile("[A-Za-z]+(\\d+)$");
+    private static final Pattern SLASH = Pattern.compile("(\\d+)/(\\d+)");
     private static final Pattern ORDER = Pattern.compile("(?i)(an?|one|two|three|several)\\s+orders?");
 
     private final ValueLexicon lexicon;
@@ -103,6 +104,11 @@ public final class ValueParser {
     }
 
     private Optional<Value> fraction(String text, String rest, Qualifier qualifier) {
+        Matcher slash = SLASH.matcher(rest.strip());
+        if (slash.matches()) {
+            double value = Double.parseDouble(slash.group(1)) / Double.parseDouble(slash.group(2));
+            return Optional.of(Value.single(text, Math.round(value * 10000) / 10000.0, Unit.FRACTION, qualifier));
+        }
         String words = rest.toLowerCase(Locale.ROOT).strip();
         ValueLexicon.NumberWord w = lexicon.numberWord(words);
         if (w == null) w = lexicon.numberWord(words.replaceFirst("^(?:a|one)\\s+", "one "));
@@ -118,6 +124,10 @@ public final class ValueParser {
         if (!m.find() || m.start() != 0) return Optional.empty();
         double number = Double.parseDouble(m.group().replace(",", ""));
         String after = s.substring(m.end());
+        if (after.startsWith("+")) {
+            if (qualifier == null) qualifier = Qualifier.MORE_THAN;
+            after = after.substring(1);
+        }
         ValueLexicon.Prefix<Double> mag = lexicon.magnitudeAt(after);
         Unit unit = given;
         if (mag != null) {
