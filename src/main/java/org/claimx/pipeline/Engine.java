@@ -65,13 +65,19 @@ public final class Engine {
     }
 
     public List<Claim> extract(Paper paper) {
+        return explain(paper).claims().stream().map(Explanation.Explained::claim).toList();
+    }
+
+    /** Claims with the evidence behind them: tagged tokens of each sentence that holds a value, and each slot's rule. */
+    public Explanation explain(Paper paper) {
         Analysis title = analyse(paper.title());
         Analysis abs = analyse(paper.abstractText());
         PaperContext ctx = namer.name(title.text().text(), abs.text().text());
-        List<Claim> out = new ArrayList<>();
-        claims(paper, Field.TITLE, title, ctx, out);
-        claims(paper, Field.ABSTRACT, abs, ctx, out);
-        return out;
+        List<Explanation.Explained> out = new ArrayList<>();
+        List<Explanation.Sentence> sentences = new ArrayList<>();
+        claims(paper, Field.TITLE, title, ctx, out, sentences);
+        claims(paper, Field.ABSTRACT, abs, ctx, out, sentences);
+        return new Explanation(ctx.systemName(), ctx.systemRule(), sentences, out);
     }
 
     private record Analysis(OffsetText text, List<CoreMap> sentences, List<List<ValueMention>> mentions) {}
@@ -90,7 +96,8 @@ public final class Engine {
         return new Analysis(text, sentences, mentions);
     }
 
-    private void claims(Paper paper, Field field, Analysis a, PaperContext ctx, List<Claim> out) {
+    private void claims(Paper paper, Field field, Analysis a, PaperContext ctx, List<Explanation.Explained> out,
+                        List<Explanation.Sentence> sentences) {
         String original = a.text().original();
         for (int i = 0; i < a.sentences().size(); i++) {
             List<ValueMention> ms = a.mentions().get(i);
@@ -100,15 +107,19 @@ public final class Engine {
                     s.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
                     s.get(CoreAnnotations.CharacterOffsetEndAnnotation.class));
             String sentence = sentenceSpan.of(original);
+            List<String> tokens = new ArrayList<>();
+            for (var t : s.get(CoreAnnotations.TokensAnnotation.class)) tokens.add(t.word() + "/" + t.tag());
+            sentences.add(new Explanation.Sentence(field, sentence, tokens,
+                    ms.stream().map(m -> m.rule() + " «" + m.value().text() + "»").toList()));
             for (SlotFiller.Filled f : slots.fill(ctx, a.text().text(), s, ms)) {
                 ValueMention m = f.mention();
                 Span span = a.text().toOriginal(m.start(), m.end());
                 Value value = m.value().withText(span.of(original));
                 var sl = f.slots();
                 String rule = f.relationRule() != null ? m.rule() + "+" + f.relationRule() : m.rule();
-                out.add(new Claim(paper.id(), field, span, sentence, sl.kind(), sl.method(), sl.metric(),
-                        sl.metricClass(), value, sl.change(), sl.baseline(), sl.baselineValue(), sl.dataset(),
-                        rule, confidence(m)));
+                out.add(new Explanation.Explained(new Claim(paper.id(), field, span, sentence, sl.kind(), sl.method(),
+                        sl.metric(), sl.metricClass(), value, sl.change(), sl.baseline(), sl.baselineValue(), sl.dataset(),
+                        rule, confidence(m)), f.trace().lines()));
             }
         }
     }

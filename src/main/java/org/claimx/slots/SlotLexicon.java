@@ -28,6 +28,9 @@ public final class SlotLexicon {
     final Set<String> notNames;
     final List<ContextQualifier> contextQualifiers;
     final List<PrecisionTarget> precisionTargets;
+    final Pattern knownDatasets;
+    final Set<String> notDatasets;
+    final Pattern taskHead;
 
     /** A word a precision's width applies to ("weights" → w). */
     record PrecisionTarget(Pattern word, String target) {}
@@ -37,7 +40,8 @@ public final class SlotLexicon {
 
     private SlotLexicon(List<ChangeCue> changeCues, List<ClassRule> classRules, Pattern comparison,
                         Pattern datasetPreposition, Pattern systemVerb, Set<String> notNames,
-                        List<ContextQualifier> contextQualifiers, List<PrecisionTarget> precisionTargets) {
+                        List<ContextQualifier> contextQualifiers, List<PrecisionTarget> precisionTargets,
+                        Pattern knownDatasets, Set<String> notDatasets, Pattern taskHead) {
         this.changeCues = changeCues;
         this.classRules = classRules;
         this.comparison = comparison;
@@ -46,6 +50,9 @@ public final class SlotLexicon {
         this.notNames = notNames;
         this.contextQualifiers = contextQualifiers;
         this.precisionTargets = precisionTargets;
+        this.knownDatasets = knownDatasets;
+        this.notDatasets = notDatasets;
+        this.taskHead = taskHead;
     }
 
     public static SlotLexicon load(Path dir) {
@@ -90,11 +97,20 @@ public final class SlotLexicon {
             }
             targets.add(new PrecisionTarget(compile(pt, r, "(?i)\\b(?:" + r.col(0) + ")\\b"), r.col(1)));
         }
+        List<String> datasets = new ArrayList<>();
+        for (Tsv.Row r : Tsv.read(dir.resolve("datasets.tsv"), 1).rows()) datasets.add(r.col(0).strip());
+        datasets.sort((a, b) -> b.length() - a.length());
+        StringBuilder known = new StringBuilder("(?i)(?<![\\w-])(?:");
+        for (int i = 0; i < datasets.size(); i++) known.append(i == 0 ? "" : "|").append(Pattern.quote(datasets.get(i)));
+        known.append(")(?![\\w-]|\\.\\d)");
+        Set<String> notDatasets = new HashSet<>();
+        for (Tsv.Row r : Tsv.read(dir.resolve("not-datasets.tsv"), 1).rows()) notDatasets.add(r.col(0).toLowerCase(Locale.ROOT));
         return new SlotLexicon(List.copyOf(cues), List.copyOf(classes),
                 alternation(dir.resolve("comparison-cues.tsv"), "(?i)\\b(?:", ")\\s+"),
                 alternation(dir.resolve("dataset-cues.tsv"), "(?i)^(?:", ")$"),
                 alternation(dir.resolve("system-verbs.tsv"), "^(?:", ")$"),
-                Set.copyOf(notNames), List.copyOf(cq), List.copyOf(targets));
+                Set.copyOf(notNames), List.copyOf(cq), List.copyOf(targets), Pattern.compile(known.toString()),
+                Set.copyOf(notDatasets), alternation(dir.resolve("task-heads.tsv"), "^(?:", ")$"));
     }
 
     private static Pattern alternation(Path file, String before, String after) {
@@ -114,6 +130,11 @@ public final class SlotLexicon {
         } catch (PatternSyntaxException e) {
             throw new RuleException(t.file(), r.line(), "bad regex: " + e.getDescription());
         }
+    }
+
+    boolean isNotDataset(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return notDatasets.contains(w) || (w.endsWith("s") && notDatasets.contains(w.substring(0, w.length() - 1)));
     }
 
     ChangeCue cue(String word) {

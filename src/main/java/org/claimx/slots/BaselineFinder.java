@@ -1,0 +1,53 @@
+package org.claimx.slots;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import org.claimx.values.ValueMention;
+
+/**
+ * What a changed value is compared against: the phrase after a comparison cue ("compared to
+ * competitive baselines", "than 16-bit baselines", "over Hugging Face implementations", "outperforming
+ * GOBO"), the cue nearest the value. Levels get none.
+ */
+final class BaselineFinder {
+    private static final Set<String> STOP = Set.of("on", "in", "across", "with", "by", "at", "while", "when", "under",
+            "for", "using", "through", "respectively", "achieving", "without", "up", "to", "from", "during", "and", "or",
+            "is", "are", "was", "were", "achieves", "achieve", "in terms");
+
+    private final SlotLexicon lex;
+
+    BaselineFinder(SlotLexicon lex) {
+        this.lex = lex;
+    }
+
+    /** The token range [from, to] of the baseline phrase nearest the value, or null. */
+    int[] find(SentenceView s, ValueMention m) {
+        Matcher c = lex.comparison.matcher(s.text);
+        int[] best = null;
+        int bestDist = Integer.MAX_VALUE;
+        while (c.find()) {
+            int at = s.base + c.end();
+            int cueStart = s.base + c.start();
+            if (cueStart >= m.start() && cueStart < m.end()) continue;
+            int t = s.tokenAt(at);
+            while (t < s.size() && s.isDeterminer(t)) t++;
+            int u = t;
+            while (u < s.size() && u - t < 9 && !s.isBoundary(u) && !isStop(s, u)) u++;
+            if (u == t || s.isNumber(t)) continue;
+            int dist = Math.abs(at - m.start());
+            if (dist < bestDist) {
+                bestDist = dist;
+                best = new int[] {t, u - 1};
+            }
+        }
+        return best;
+    }
+
+    private boolean isStop(SentenceView s, int i) {
+        String w = s.lower(i);
+        if (w.equals("and") || w.equals("or")) {
+            return i + 1 >= s.size() || !(Character.isUpperCase(s.word(i + 1).charAt(0)) || s.word(i + 1).contains("-"));
+        }
+        return STOP.contains(w) || s.isNumber(i) && !w.matches(".*[a-z].*") || s.isVerb(i) && !s.isNoun(i);
+    }
+}

@@ -1,0 +1,90 @@
+package org.claimx.slots;
+
+import org.claimx.model.Unit;
+import org.claimx.values.ValueMention;
+
+/**
+ * What the words around a value add to the value itself: a qualifier said elsewhere in its clause
+ * ("on average") and what a precision's width applies to ("4-bit weights").
+ */
+final class ValueContext {
+    private static final java.util.regex.Pattern NEXT_WORDS =
+            java.util.regex.Pattern.compile("^[\\s-]+(\\w+(?:[\\s-]+cache)?)(?:[\\s-]+(\\w+(?:[\\s-]+cache)?))?");
+    private static final java.util.regex.Pattern CLAUSE_BREAK =
+            java.util.regex.Pattern.compile("[,;]|\\b(?:while|whereas|but)\\b");
+
+    private final SlotLexicon lex;
+
+    ValueContext(SlotLexicon lex) {
+        this.lex = lex;
+    }
+
+    /**
+     * A value with no qualifier of its own takes one said around it in its clause ("22.4x ... on
+     * average"): back to the previous comma, forward to the next one, or just past it when the next
+     * clause opens with the qualifier (", averaged over 21 datasets").
+     */
+    ValueMention withContextQualifier(SentenceView s, ValueMention m) {
+        if (m.value().qualifier() != null || m.value().unit() == Unit.BITS) return m;
+        int at = m.start() - s.base;
+        int endAt = m.end() - s.base;
+        int from = Math.max(0, at - 60);
+        java.util.regex.Matcher b = CLAUSE_BREAK.matcher(s.text).region(from, at);
+        while (b.find()) from = b.end();
+        int to = Math.min(s.text.length(), endAt + 80);
+        java.util.regex.Matcher a = CLAUSE_BREAK.matcher(s.text).region(endAt, to);
+        String next = "";
+        if (a.find()) {
+            to = a.start();
+            next = s.text.substring(a.end(), Math.min(s.text.length(), a.end() + 30)).stripLeading();
+        }
+        String window = s.text.substring(from, to);
+        for (SlotLexicon.ContextQualifier q : lex.contextQualifiers) {
+            java.util.regex.Matcher opening = q.pattern().matcher(next);
+            if (q.pattern().matcher(window).find() || (opening.lookingAt())) {
+                var v = m.value();
+                return new ValueMention(m.start(), m.end(), m.rule(),
+                        new org.claimx.model.Value(v.text(), v.number(), v.low(), v.high(), v.unit(), q.qualifier(), v.bits()));
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Says what a precision's width applies to: the word right after it ("4-bit weights", "FP8
+     * activation"), else the words before it in its sentence ("quantize LLM weights to 4-bit").
+     */
+    ValueMention withPrecisionTargets(SentenceView s, ValueMention m, Trace trace) {
+        var v = m.value();
+        if (v.bits() != null || v.number() == null) return m;
+        int endAt = m.end() - s.base;
+        String after = s.text.substring(endAt, Math.min(s.text.length(), endAt + 30));
+        java.util.Set<String> targets = new java.util.TreeSet<>();
+        // The word right after the figure, else the one after that ("4-bit integer weights").
+        java.util.regex.Matcher next = NEXT_WORDS.matcher(after);
+        if (next.find()) {
+            for (int g = 1; g <= 2 && targets.isEmpty(); g++) {
+                if (next.group(g) == null) continue;
+                for (SlotLexicon.PrecisionTarget t : lex.precisionTargets) {
+                    if (t.word().matcher(next.group(g)).matches()) targets.add(t.target());
+                }
+            }
+        }
+        if (targets.isEmpty()) {
+            int at = m.start() - s.base;
+            int from = Math.max(Math.max(0, at - 100), s.text.lastIndexOf(';', at) + 1);
+            String before = s.text.substring(from, at);
+            for (SlotLexicon.PrecisionTarget t : lex.precisionTargets) {
+                if (t.word().matcher(before).find()) targets.add(t.target());
+            }
+        }
+        if (targets.isEmpty()) return m;
+        Double w = targets.contains("w") ? v.number() : null;
+        Double a = targets.contains("a") ? v.number() : null;
+        Double kv = targets.contains("kv") ? v.number() : null;
+        trace.add("bits", "applies to", String.join(", ", targets));
+        return new ValueMention(m.start(), m.end(), m.rule(), new org.claimx.model.Value(v.text(), v.number(), v.low(),
+                v.high(), v.unit(), v.qualifier(), new org.claimx.model.Bits(w, a, kv)));
+    }
+
+}
