@@ -18,6 +18,13 @@ final class Coordination {
         int size() { return items.size(); }
 
         String item(SentenceView s, int i) { return s.span(items.get(i)[0], items.get(i)[1]); }
+
+        /** The last n items: "On GSM8K, SLoRA and NLoRA achieve" is a list of two after its comma. */
+        NameList last(int n) {
+            if (n == items.size()) return this;
+            List<int[]> tail = items.subList(items.size() - n, items.size());
+            return new NameList(List.copyOf(tail), tail.get(0)[0] - 1, after);
+        }
     }
 
     private Coordination() {}

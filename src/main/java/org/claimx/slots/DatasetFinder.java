@@ -77,7 +77,10 @@ final class DatasetFinder {
         int start = j;
         while (j < s.size() && j - start < 6 && (s.isPhrasePart(j) || s.isNumber(j)) && !s.isBoundary(j)) {
             if (lex.taskHead.matcher(s.lower(j)).matches()) {
-                return j > start || s.lower(j).matches("\\w+(?:tion|ing)") ? new int[] {start, j} : null;
+                // "21 datasets" or "tasks" alone names no task: a word must say which.
+                boolean named = false;
+                for (int k = start; k < j; k++) named |= !s.isNumber(k) && !lex.taskHead.matcher(s.lower(k)).matches();
+                return named || s.lower(j).matches("\\w+(?:tion|ing)") ? new int[] {start, j} : null;
             }
             j++;
         }

@@ -46,6 +46,7 @@ public final class SlotFiller {
         List<int[]> sentenceDatasets = datasets.all(s);
         List<Filled> out = new ArrayList<>();
         String previousMethod = null;
+        Coordination.NameList previousSubjects = null;
         for (List<ValueMention> group : Coordination.valueGroups(docText, rel.kept())) {
             int n = group.size();
             int groupFirst = s.tokenAt(group.get(0).start());
@@ -53,6 +54,8 @@ public final class SlotFiller {
             Coordination.NameList dsList = n > 1 ? listBefore(s, lists, n, groupLast, true) : null;
             Coordination.NameList blList = n > 1 ? listBefore(s, lists, n, -1, false) : null;
             Coordination.NameList subjects = n > 1 ? subjectList(s, lists, n, groupFirst) : null;
+            if (subjects == null && previousSubjects != null && previousSubjects.size() == n) subjects = previousSubjects;
+            if (subjects != null) previousSubjects = subjects;
             Trace groupTrace = new Trace();
             MetricFinder.Result shared = metrics.find(s, groupLast, groupLast, groupTrace);
             for (int i = 0; i < n; i++) {
@@ -123,8 +126,10 @@ public final class SlotFiller {
     /** A list of n names after a dataset preposition (datasets) or a comparison cue (baselines). */
     private Coordination.NameList listBefore(SentenceView s, List<Coordination.NameList> lists, int n, int after,
                                              boolean dataset) {
-        for (Coordination.NameList l : lists) {
-            if (l.size() != n || l.before() < 0) continue;
+        for (Coordination.NameList full : lists) {
+            if (full.size() < n) continue;
+            Coordination.NameList l = full.last(n);
+            if (l.before() < 0) continue;
             if (dataset && l.items().get(0)[0] <= after) continue;
             String cue = s.lower(l.before());
             boolean ok = dataset ? lex.datasetPreposition.matcher(cue).matches()
@@ -137,8 +142,9 @@ public final class SlotFiller {
 
     /** A list of n names that is the subject of the verb before the values ("SLoRA and NLoRA achieve"). */
     private Coordination.NameList subjectList(SentenceView s, List<Coordination.NameList> lists, int n, int value) {
-        for (Coordination.NameList l : lists) {
-            if (l.size() != n || l.after() >= value || l.after() >= s.size()) continue;
+        for (Coordination.NameList full : lists) {
+            if (full.size() < n || full.after() >= value || full.after() >= s.size()) continue;
+            Coordination.NameList l = full.last(n);
             int v = l.after();
             while (v < value && (s.tag(v).equals("MD") || s.tag(v).startsWith("RB"))) v++;
             if (v < value && lex.systemVerb.matcher(s.lower(v)).matches()) return l;

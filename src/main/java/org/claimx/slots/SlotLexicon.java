@@ -31,6 +31,8 @@ public final class SlotLexicon {
     final Pattern knownDatasets;
     final Set<String> notDatasets;
     final Pattern taskHead;
+    /** Subject words that stand for the paper's own system, with their kind: pronoun, system or report. */
+    final java.util.Map<String, String> selfNouns;
 
     /** A word a precision's width applies to ("weights" → w). */
     record PrecisionTarget(Pattern word, String target) {}
@@ -41,7 +43,8 @@ public final class SlotLexicon {
     private SlotLexicon(List<ChangeCue> changeCues, List<ClassRule> classRules, Pattern comparison,
                         Pattern datasetPreposition, Pattern systemVerb, Set<String> notNames,
                         List<ContextQualifier> contextQualifiers, List<PrecisionTarget> precisionTargets,
-                        Pattern knownDatasets, Set<String> notDatasets, Pattern taskHead) {
+                        Pattern knownDatasets, Set<String> notDatasets, Pattern taskHead,
+                        java.util.Map<String, String> selfNouns) {
         this.changeCues = changeCues;
         this.classRules = classRules;
         this.comparison = comparison;
@@ -53,6 +56,7 @@ public final class SlotLexicon {
         this.knownDatasets = knownDatasets;
         this.notDatasets = notDatasets;
         this.taskHead = taskHead;
+        this.selfNouns = selfNouns;
     }
 
     public static SlotLexicon load(Path dir) {
@@ -105,12 +109,20 @@ public final class SlotLexicon {
         known.append(")(?![\\w-]|\\.\\d)");
         Set<String> notDatasets = new HashSet<>();
         for (Tsv.Row r : Tsv.read(dir.resolve("not-datasets.tsv"), 1).rows()) notDatasets.add(r.col(0).toLowerCase(Locale.ROOT));
+        java.util.Map<String, String> self = new java.util.HashMap<>();
+        Tsv sn = Tsv.read(dir.resolve("self-nouns.tsv"), 2);
+        for (Tsv.Row r : sn.rows()) {
+            if (!Set.of("pronoun", "system", "report").contains(r.col(1))) {
+                throw new RuleException(sn.file(), r.line(), "kind must be pronoun, system or report: " + r.col(1));
+            }
+            self.put(r.col(0).toLowerCase(Locale.ROOT), r.col(1));
+        }
         return new SlotLexicon(List.copyOf(cues), List.copyOf(classes),
                 alternation(dir.resolve("comparison-cues.tsv"), "(?i)\\b(?:", ")\\s+"),
                 alternation(dir.resolve("dataset-cues.tsv"), "(?i)^(?:", ")$"),
                 alternation(dir.resolve("system-verbs.tsv"), "^(?:", ")$"),
                 Set.copyOf(notNames), List.copyOf(cq), List.copyOf(targets), Pattern.compile(known.toString()),
-                Set.copyOf(notDatasets), alternation(dir.resolve("task-heads.tsv"), "^(?:", ")$"));
+                Set.copyOf(notDatasets), alternation(dir.resolve("task-heads.tsv"), "^(?:", ")$"), java.util.Map.copyOf(self));
     }
 
     private static Pattern alternation(Path file, String before, String after) {

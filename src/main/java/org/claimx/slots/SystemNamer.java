@@ -41,15 +41,38 @@ public final class SystemNamer {
         return new SystemNamer(List.copyOf(rules));
     }
 
-    /** Normalised title and abstract text in; the paper's system name and the rule that found it out. */
+    /**
+     * Normalised title and abstract text in; the paper's system name and the rule that found it out.
+     * A title name the abstract never uses gives way to the name the abstract introduces, and a name
+     * the abstract abbreviates ("Mixture-of-Transformers (MoT)") is known by its abbreviation, as the
+     * rest of the abstract calls it.
+     */
     public PaperContext name(String title, String abstractText) {
-        for (boolean inTitle : new boolean[] {true, false}) {
-            for (NameRule r : rules) {
-                if (r.title() != inTitle) continue;
-                Matcher m = r.pattern().matcher(inTitle ? title : abstractText);
-                if (m.find()) return new PaperContext(m.group("name"), r.name());
-            }
+        PaperContext fromTitle = first(title, true);
+        PaperContext fromAbstract = first(abstractText, false);
+        PaperContext chosen = fromTitle;
+        if (chosen == null || (fromAbstract != null && !mentions(abstractText, chosen.systemName()))) {
+            chosen = fromAbstract != null ? fromAbstract : fromTitle;
         }
-        return PaperContext.NONE;
+        if (chosen == null) return PaperContext.NONE;
+        Matcher alias = Pattern.compile(Pattern.quote(chosen.systemName()) + "\\s*\\(\\s*([A-Z][\\w.+\\-^]{1,15})\\s*\\)")
+                .matcher(abstractText);
+        if (alias.find() && !alias.group(1).equals(chosen.systemName())) {
+            return new PaperContext(alias.group(1), chosen.systemRule() + "+system.abbreviation");
+        }
+        return chosen;
+    }
+
+    private PaperContext first(String text, boolean inTitle) {
+        for (NameRule r : rules) {
+            if (r.title() != inTitle) continue;
+            Matcher m = r.pattern().matcher(text);
+            if (m.find()) return new PaperContext(m.group("name"), r.name());
+        }
+        return null;
+    }
+
+    private static boolean mentions(String text, String name) {
+        return text.toLowerCase(java.util.Locale.ROOT).contains(name.toLowerCase(java.util.Locale.ROOT));
     }
 }
