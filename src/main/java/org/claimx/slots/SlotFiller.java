@@ -46,6 +46,7 @@ public final class SlotFiller {
         List<int[]> sentenceDatasets = datasets.all(s);
         List<Filled> out = new ArrayList<>();
         String previousMethod = null;
+        String previousMetric = null;
         Coordination.NameList previousSubjects = null;
         for (List<ValueMention> group : Coordination.valueGroups(docText, rel.kept())) {
             int n = group.size();
@@ -56,8 +57,11 @@ public final class SlotFiller {
             Coordination.NameList subjects = n > 1 ? subjectList(s, lists, n, groupFirst) : null;
             if (subjects == null && previousSubjects != null && previousSubjects.size() == n) subjects = previousSubjects;
             if (subjects != null) previousSubjects = subjects;
-            Trace groupTrace = new Trace();
-            MetricFinder.Result shared = metrics.find(s, groupLast, groupLast, groupTrace);
+            ValueMention head = group.get(0);
+            int headLast = Math.max(groupFirst, s.tokenBefore(head.end()));
+            MetricFinder.Result firstResult = metrics.find(s, groupFirst, headLast, head.value().unit(), new Trace());
+            MetricFinder.Result lastResult = metrics.find(s, s.tokenAt(group.get(n - 1).start()), groupLast,
+                    group.get(n - 1).value().unit(), new Trace());
             for (int i = 0; i < n; i++) {
                 ValueMention kept = group.get(i);
                 ValueMention m = context.withContextQualifier(s, kept);
@@ -74,11 +78,15 @@ public final class SlotFiller {
                             null, null, null, trace.toString()), rel.rule().get(kept), trace));
                     continue;
                 }
-                MetricFinder.Result mc = metrics.find(s, first, last, trace);
-                if (mc.metric() == null && n > 1 && shared.metric() != null) {
-                    mc = new MetricFinder.Result(shared.metric(), mc.change() != null ? mc.change() : shared.change());
-                    trace.add("metric", "said once for the list", shared.metric());
+                MetricFinder.Result mc = metrics.find(s, first, last, m.value().unit(), trace);
+                mc = shareWithinList(group, i, m, mc, firstResult, lastResult, trace);
+                if (mc.metric() == null && mc.change() != null && previousMetric != null) {
+                    // "accuracies of 56.48%, surpassing LoRA by 33.52%": a comparison keeps the metric just named.
+                    mc = new MetricFinder.Result(previousMetric, mc.change(), mc.pattern());
+                    trace.add("metric", "compared on the metric named before it in the sentence", previousMetric);
                 }
+                if (mc.metric() == null) mc = unitWordMetric(m, mc, trace);
+                if (mc.metric() != null) previousMetric = mc.metric();
                 Change change = change(rel.change().get(kept), m, mc, trace);
                 String baseline = null;
                 if (change != Change.LEVEL) {
@@ -110,6 +118,39 @@ public final class SlotFiller {
         }
         return out;
     }
+
+    /**
+     * Values written as one list share what is said once for it: "reduces X by 80% and 77%" (the
+     * first value's verb), "77.4% and 89.1% pass@1" (the phrase after the last). Only values of one
+     * unit share a metric: "(1.6 ms, 74.7% top-1)" are two measures.
+     */
+    private static MetricFinder.Result shareWithinList(List<ValueMention> group, int i, ValueMention m, MetricFinder.Result own,
+                                                       MetricFinder.Result first, MetricFinder.Result last, Trace trace) {
+        if (group.size() < 2) return own;
+        boolean firstSpeaks = first.metric() != null && ("verb-by".equals(first.pattern()) || "of".equals(first.pattern())
+                || "compare".equals(first.pattern()));
+        MetricFinder.Result from = null;
+        if (i > 0 && firstSpeaks && group.get(0).value().unit() == m.value().unit()) from = first;
+        else if (own.metric() == null && last.metric() != null && group.get(group.size() - 1).value().unit() == m.value().unit()) {
+            from = last;
+        }
+        if (from == null || (own.metric() != null && from == last)) return own;
+        trace.add("metric", "said once for the list", from.metric());
+        return new MetricFinder.Result(from.metric(), own.change() != null ? own.change() : from.change(), from.pattern());
+    }
+
+    /** "16.3 million parameters", "3.6 billion MACs", "50K data": the counted thing is the metric. */
+    private static MetricFinder.Result unitWordMetric(ValueMention m, MetricFinder.Result mc, Trace trace) {
+        Unit u = m.value().unit();
+        if (u != Unit.PARAMS && u != Unit.FLOPS && u != Unit.SAMPLES && u != Unit.TOKENS) return mc;
+        java.util.regex.Matcher w = UNIT_WORDS.matcher(m.value().text());
+        if (!w.find()) return mc;
+        trace.add("metric", "the counted unit", w.group(1));
+        return new MetricFinder.Result(w.group(1), mc.change(), "unit");
+    }
+
+    private static final java.util.regex.Pattern UNIT_WORDS =
+            java.util.regex.Pattern.compile("([A-Za-z][A-Za-z -]*[A-Za-z])\\s*$");
 
     private static Change change(Change fromRelation, ValueMention m, MetricFinder.Result mc, Trace trace) {
         if (fromRelation != null) return fromRelation;

@@ -16,7 +16,7 @@ import org.claimx.nlp.Tsv;
 /** The word lists the slot filler reads, from {@code rules/lexicon/}. */
 public final class SlotLexicon {
     /** A change word, the change it signals, and the metric it implies when no noun names one. */
-    record ChangeCue(Pattern word, Change change, String impliedMetric) {}
+    record ChangeCue(Pattern word, Change change, String impliedMetric, boolean compares) {}
 
     record ClassRule(Pattern pattern, MetricClass metricClass) {}
 
@@ -33,6 +33,7 @@ public final class SlotLexicon {
     final Pattern taskHead;
     /** Subject words that stand for the paper's own system, with their kind: pronoun, system or report. */
     final java.util.Map<String, String> selfNouns;
+    final Set<String> notMetrics;
 
     /** A word a precision's width applies to ("weights" → w). */
     record PrecisionTarget(Pattern word, String target) {}
@@ -44,7 +45,7 @@ public final class SlotLexicon {
                         Pattern datasetPreposition, Pattern systemVerb, Set<String> notNames,
                         List<ContextQualifier> contextQualifiers, List<PrecisionTarget> precisionTargets,
                         Pattern knownDatasets, Set<String> notDatasets, Pattern taskHead,
-                        java.util.Map<String, String> selfNouns) {
+                        java.util.Map<String, String> selfNouns, Set<String> notMetrics) {
         this.changeCues = changeCues;
         this.classRules = classRules;
         this.comparison = comparison;
@@ -57,6 +58,7 @@ public final class SlotLexicon {
         this.notDatasets = notDatasets;
         this.taskHead = taskHead;
         this.selfNouns = selfNouns;
+        this.notMetrics = notMetrics;
     }
 
     public static SlotLexicon load(Path dir) {
@@ -69,7 +71,8 @@ public final class SlotLexicon {
             } catch (IllegalArgumentException e) {
                 throw new RuleException(c.file(), r.line(), e.getMessage());
             }
-            cues.add(new ChangeCue(compile(c, r, "(?:" + r.col(0) + ")"), change, r.col(2).equals("-") ? null : r.col(2)));
+            cues.add(new ChangeCue(compile(c, r, "(?:" + r.col(0) + ")"), change, r.col(2).equals("-") ? null : r.col(2),
+                    r.col(3).equals("compares")));
         }
         List<ClassRule> classes = new ArrayList<>();
         Tsv k = Tsv.read(dir.resolve("metric-classes.tsv"), 2);
@@ -117,12 +120,15 @@ public final class SlotLexicon {
             }
             self.put(r.col(0).toLowerCase(Locale.ROOT), r.col(1));
         }
+        Set<String> notMetrics = new HashSet<>();
+        for (Tsv.Row r : Tsv.read(dir.resolve("not-metrics.tsv"), 1).rows()) notMetrics.add(r.col(0).toLowerCase(Locale.ROOT));
         return new SlotLexicon(List.copyOf(cues), List.copyOf(classes),
                 alternation(dir.resolve("comparison-cues.tsv"), "(?i)\\b(?:", ")\\s+"),
                 alternation(dir.resolve("dataset-cues.tsv"), "(?i)^(?:", ")$"),
                 alternation(dir.resolve("system-verbs.tsv"), "^(?:", ")$"),
                 Set.copyOf(notNames), List.copyOf(cq), List.copyOf(targets), Pattern.compile(known.toString()),
-                Set.copyOf(notDatasets), alternation(dir.resolve("task-heads.tsv"), "^(?:", ")$"), java.util.Map.copyOf(self));
+                Set.copyOf(notDatasets), alternation(dir.resolve("task-heads.tsv"), "^(?:", ")$"), java.util.Map.copyOf(self),
+                Set.copyOf(notMetrics));
     }
 
     private static Pattern alternation(Path file, String before, String after) {
