@@ -21,6 +21,7 @@ public final class ValueParser {
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+");
     private static final Pattern WAKV = Pattern.compile("W(\\d+(?:\\.\\d+)?)(?:A(\\d+))?(?:KV(\\d+))?");
     private static final Pattern TYPE_WIDTH = Pattern.compile("[A-Za-z]+(\\d+)$");
+    private static final Pattern WORD_THEN_UNIT = Pattern.compile("(?i)([a-z]+(?:[ -][a-z]+)?)\\s+(\\S.*)");
     private static final Pattern SLASH = Pattern.compile("(\\d+)/(\\d+)");
     private static final Pattern ORDER = Pattern.compile("(?i)(an?|one|two|three|several)\\s+orders?");
 
@@ -120,6 +121,14 @@ public final class ValueParser {
     /** One figure, an optional magnitude, and a unit (given, or read from the text after the figure). */
     private Optional<Value> figure(String text, String rest, Qualifier qualifier, Unit given) {
         String s = rest.replaceFirst("^[+]\\s?", "");
+        Matcher word = WORD_THEN_UNIT.matcher(s);
+        if (word.matches() && lexicon.numberWord(word.group(1)) != null) {
+            // "two hours", "twenty percent": a number word before a unit.
+            ValueLexicon.NumberWord w = lexicon.numberWord(word.group(1));
+            ValueLexicon.Prefix<Unit> u = lexicon.unitAt(word.group(2));
+            if (w.fraction() || (u == null && given == null)) return Optional.empty();
+            return Optional.of(Value.single(text, w.value(), given != null ? given : u.value(), qualifier));
+        }
         Matcher m = NUMBER.matcher(s);
         if (!m.find() || m.start() != 0) return Optional.empty();
         double number = Double.parseDouble(m.group().replace(",", ""));
