@@ -34,10 +34,25 @@ final class BaselineFinder {
             int u = t;
             while (u < s.size() && u - t < 9 && !s.isBoundary(u) && !isStop(s, u)) u++;
             if (u == t || s.isNumber(t)) continue;
+            int[] range = new int[] {t, u - 1};
+            // "the existing outlier-aware accelerator, GOBO, by 4.5x": the appositive name is the baseline.
+            if (u + 2 < s.size() && s.word(u).equals(",")) {
+                int k = u + 1;
+                while (k < s.size() && k - u <= 3 && s.word(k).matches("[A-Z][\\w.+-]*")) k++;
+                if (k > u + 1 && k < s.size() && s.word(k).equals(",")) range = new int[] {u + 1, k - 1};
+            }
+            // "matches the dense baseline's performance": the possessor is the baseline.
+            for (int k = range[0]; k <= range[1]; k++) {
+                if (s.tag(k).equals("POS")) {
+                    range = new int[] {range[0], k - 1};
+                    break;
+                }
+            }
+            if (range[1] < range[0]) continue;
             int dist = Math.abs(at - m.start());
             if (dist < bestDist) {
                 bestDist = dist;
-                best = new int[] {t, u - 1};
+                best = range;
             }
         }
         return best;

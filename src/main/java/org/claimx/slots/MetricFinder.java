@@ -46,7 +46,11 @@ final class MetricFinder {
         if (after != null) return after;
         Result before = phraseBefore(s, first, last, unit, trace);
         if (before != null) return before;
-        for (int k = Math.max(0, first - 5); k < Math.min(s.size(), last + 4); k++) {
+        int from = first;
+        while (from > 0 && first - from < 5 && !s.isBoundary(from - 1)) from--;
+        int to = last;
+        while (to + 1 < s.size() && to - last < 3 && !s.isBoundary(to + 1)) to++;
+        for (int k = from; k <= to; k++) {
             if (k >= first && k <= last) continue;
             SlotLexicon.ChangeCue c = lex.cue(s.word(k));
             if (c != null) {
@@ -131,7 +135,7 @@ final class MetricFinder {
             if (p.text() != null) {
                 trace.add("metric", "share-of-phrase", p.text());
                 trace.add("change", "a share is a level", null);
-                return new Result(p.text(), Change.LEVEL, "after");
+                return new Result(p.text(), Change.LEVEL, "share");
             }
         }
         int start = skipDeterminers(s, i);

@@ -48,11 +48,14 @@ public final class SlotFiller {
         String previousMethod = null;
         String previousMetric = null;
         Coordination.NameList previousSubjects = null;
+        Coordination.NameList previousDatasets = null;
         for (List<ValueMention> group : Coordination.valueGroups(docText, rel.kept())) {
             int n = group.size();
             int groupFirst = s.tokenAt(group.get(0).start());
             int groupLast = Math.max(groupFirst, s.tokenBefore(group.get(n - 1).end()));
             Coordination.NameList dsList = n > 1 ? listBefore(s, lists, n, groupLast, true) : null;
+            if (dsList == null && previousDatasets != null && previousDatasets.size() == n) dsList = previousDatasets;
+            if (dsList != null) previousDatasets = dsList;
             Coordination.NameList blList = n > 1 ? listBefore(s, lists, n, -1, false) : null;
             Coordination.NameList subjects = n > 1 ? subjectList(s, lists, n, groupFirst) : null;
             if (subjects == null && previousSubjects != null && previousSubjects.size() == n) subjects = previousSubjects;
@@ -89,7 +92,10 @@ public final class SlotFiller {
                 if (mc.metric() != null) previousMetric = mc.metric();
                 Change change = change(rel.change().get(kept), m, mc, trace);
                 String baseline = null;
-                if (change != Change.LEVEL) {
+                // A level gets a baseline only as a share of it ("55.8% of the FLOPs" of the dense baseline)
+                // or beside its own figure ("69.48 vs. 72.41").
+                boolean shareOrVersus = "share".equals(mc.pattern()) || rel.baselineValue().get(kept) != null;
+                if (change != Change.LEVEL || shareOrVersus) {
                     if (blList != null) {
                         baseline = blList.item(s, i);
                         trace.add("baseline", "list of baselines, in order", baseline);
@@ -101,17 +107,22 @@ public final class SlotFiller {
                         }
                     }
                 }
+                MetricClass cls = lex.classOf(mc.metric());
+                if (cls == null) cls = classOfUnit(m.value().unit());
                 String dataset;
                 if (dsList != null) {
                     dataset = dsList.item(s, i);
                     trace.add("dataset", "list of datasets, in order", dataset);
                 } else {
-                    int[] d = datasets.forValue(s, sentenceDatasets, groupFirst, groupLast);
+                    // The method's own name ("trained ... on SWIFT", "in FlashDecoding++") is no dataset of its figures.
+                    String own = method == null ? null : method.toLowerCase(java.util.Locale.ROOT);
+                    List<int[]> candidates = sentenceDatasets.stream()
+                            .filter(d -> own == null || !own.contains(s.span(d[0], d[1]).toLowerCase(java.util.Locale.ROOT)))
+                            .toList();
+                    int[] d = datasets.forValue(s, candidates, groupFirst, groupLast, cls == MetricClass.QUALITY);
                     dataset = d == null ? null : s.span(d[0], d[1]);
                     if (dataset != null) trace.add("dataset", "benchmark name in the sentence", dataset);
                 }
-                MetricClass cls = lex.classOf(mc.metric());
-                if (cls == null) cls = classOfUnit(m.value().unit());
                 out.add(new Filled(m, new Slots(Kind.RESULT, method, mc.metric(), cls, change, baseline,
                         rel.baselineValue().get(kept), dataset, trace.toString()), rel.rule().get(kept), trace));
             }
@@ -127,15 +138,17 @@ public final class SlotFiller {
     private static MetricFinder.Result shareWithinList(List<ValueMention> group, int i, ValueMention m, MetricFinder.Result own,
                                                        MetricFinder.Result first, MetricFinder.Result last, Trace trace) {
         if (group.size() < 2) return own;
-        boolean firstSpeaks = first.metric() != null && ("verb-by".equals(first.pattern()) || "of".equals(first.pattern())
-                || "compare".equals(first.pattern()));
+        boolean firstSpeaks = (first.metric() != null || first.change() != null)
+                && ("verb-by".equals(first.pattern()) || "of".equals(first.pattern()) || "compare".equals(first.pattern()));
         MetricFinder.Result from = null;
         if (i > 0 && firstSpeaks && group.get(0).value().unit() == m.value().unit()) from = first;
-        else if (own.metric() == null && last.metric() != null && group.get(group.size() - 1).value().unit() == m.value().unit()) {
+        else if (own.metric() == null && (last.metric() != null || last.change() != null)
+                && group.get(group.size() - 1).value().unit() == m.value().unit()) {
             from = last;
         }
         if (from == null || (own.metric() != null && from == last)) return own;
         trace.add("metric", "said once for the list", from.metric());
+        if (own.metric() != null) return new MetricFinder.Result(own.metric(), own.change() != null ? own.change() : from.change(), own.pattern());
         return new MetricFinder.Result(from.metric(), own.change() != null ? own.change() : from.change(), from.pattern());
     }
 
@@ -152,8 +165,13 @@ public final class SlotFiller {
     private static final java.util.regex.Pattern UNIT_WORDS =
             java.util.regex.Pattern.compile("([A-Za-z][A-Za-z -]*[A-Za-z])\\s*$");
 
-    private static Change change(Change fromRelation, ValueMention m, MetricFinder.Result mc, Trace trace) {
+    private Change change(Change fromRelation, ValueMention m, MetricFinder.Result mc, Trace trace) {
         if (fromRelation != null) return fromRelation;
+        SlotLexicon.ChangeCue own = lex.cue(m.value().text());
+        if (own != null) {
+            trace.add("change", "the value is a change word", m.value().text());
+            return own.change();
+        }
         if (m.value().text().startsWith("+")) {
             trace.add("change", "written with a plus sign", null);
             return Change.INCREASE;

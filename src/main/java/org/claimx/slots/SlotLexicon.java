@@ -34,6 +34,8 @@ public final class SlotLexicon {
     /** Subject words that stand for the paper's own system, with their kind: pronoun, system or report. */
     final java.util.Map<String, String> selfNouns;
     final Set<String> notMetrics;
+    final Set<String> genericWords;
+    private final Set<String> knownLower;
 
     /** A word a precision's width applies to ("weights" → w). */
     record PrecisionTarget(Pattern word, String target) {}
@@ -45,7 +47,8 @@ public final class SlotLexicon {
                         Pattern datasetPreposition, Pattern systemVerb, Set<String> notNames,
                         List<ContextQualifier> contextQualifiers, List<PrecisionTarget> precisionTargets,
                         Pattern knownDatasets, Set<String> notDatasets, Pattern taskHead,
-                        java.util.Map<String, String> selfNouns, Set<String> notMetrics) {
+                        java.util.Map<String, String> selfNouns, Set<String> notMetrics, Set<String> genericWords,
+                        Set<String> knownLower) {
         this.changeCues = changeCues;
         this.classRules = classRules;
         this.comparison = comparison;
@@ -59,6 +62,8 @@ public final class SlotLexicon {
         this.taskHead = taskHead;
         this.selfNouns = selfNouns;
         this.notMetrics = notMetrics;
+        this.genericWords = genericWords;
+        this.knownLower = knownLower;
     }
 
     public static SlotLexicon load(Path dir) {
@@ -122,13 +127,16 @@ public final class SlotLexicon {
         }
         Set<String> notMetrics = new HashSet<>();
         for (Tsv.Row r : Tsv.read(dir.resolve("not-metrics.tsv"), 1).rows()) notMetrics.add(r.col(0).toLowerCase(Locale.ROOT));
+        Set<String> generic = new HashSet<>();
+        for (Tsv.Row r : Tsv.read(dir.resolve("generic-words.tsv"), 1).rows()) generic.add(r.col(0).toLowerCase(Locale.ROOT));
         return new SlotLexicon(List.copyOf(cues), List.copyOf(classes),
                 alternation(dir.resolve("comparison-cues.tsv"), "(?i)\\b(?:", ")\\s+"),
                 alternation(dir.resolve("dataset-cues.tsv"), "(?i)^(?:", ")$"),
                 alternation(dir.resolve("system-verbs.tsv"), "^(?:", ")$"),
                 Set.copyOf(notNames), List.copyOf(cq), List.copyOf(targets), Pattern.compile(known.toString()),
                 Set.copyOf(notDatasets), alternation(dir.resolve("task-heads.tsv"), "^(?:", ")$"), java.util.Map.copyOf(self),
-                Set.copyOf(notMetrics));
+                Set.copyOf(notMetrics), Set.copyOf(generic),
+                datasets.stream().filter(d -> d.equals(d.toLowerCase(Locale.ROOT))).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     private static Pattern alternation(Path file, String before, String after) {
@@ -151,8 +159,15 @@ public final class SlotLexicon {
     }
 
     boolean isNotDataset(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
+        // "GPT-3", "A100-80GB", "LLaMA-2": a family name with a version or size is still that family.
+        String w = word.toLowerCase(Locale.ROOT).replaceFirst("[-\\s]?\\d.*$", "");
+        if (word.matches("\\d+(?:\\.\\d+)?[BMKbmk]")) return true;
         return notDatasets.contains(w) || (w.endsWith("s") && notDatasets.contains(w.substring(0, w.length() - 1)));
+    }
+
+    /** A known dataset name that is written in lower case in the lexicon itself. */
+    boolean knownLowercase(String name) {
+        return knownLower.contains(name.toLowerCase(Locale.ROOT));
     }
 
     ChangeCue cue(String word) {
