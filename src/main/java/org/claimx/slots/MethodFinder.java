@@ -167,6 +167,8 @@ final class MethodFinder {
 
     private boolean isSubjectPart(SentenceView s, int i) {
         String w = s.word(i);
+        // "DC^2" is three tokens written as one word.
+        if (i > 0 && s.begin(i) == s.end(i - 1) && !w.matches("[,.;:()]") && !s.isBoundary(i - 1)) return true;
         if (s.isBoundary(i) || s.isNumber(i) && !w.matches(".*[A-Za-z].*")) return false;
         return s.isPhrasePart(i) || s.tag(i).startsWith("PRP") || s.tag(i).equals("POS") || s.isDeterminer(i)
                 || w.equals("+") || (Character.isUpperCase(w.charAt(0)) && w.length() > 1);

@@ -138,6 +138,15 @@ final class MetricFinder {
                 return new Result(p.text(), Change.LEVEL, "share");
             }
         }
+        // "21.3 points of AP-BEV": a score difference names its metric after "of".
+        if (i < s.size() && s.lower(i).equals("of") && (unit == Unit.POINTS || unit == Unit.PP || unit == Unit.NONE)) {
+            int j = skipDeterminers(s, i + 1);
+            Phrase q = strip(s, j, phraseEnd(s, j));
+            if (q.text() != null) {
+                trace.add("metric", "points-of-metric", q.text());
+                return new Result(q.text(), change, "after");
+            }
+        }
         int start = skipDeterminers(s, i);
         int end = phraseEnd(s, start);
         Phrase p = strip(s, start, end);
@@ -267,7 +276,11 @@ final class MetricFinder {
             }
         }
         String text = from <= to ? s.span(from, to) : null;
-        if (text != null && (lex.notMetrics.contains(text.toLowerCase(Locale.ROOT)) || lex.isNotDataset(s.word(to)))) text = null;
+        // "a single 24 GB consumer GPU": hardware is no metric; "55.8% of the FLOPs" is.
+        if (text != null && (lex.notMetrics.contains(text.toLowerCase(Locale.ROOT))
+                || lex.isNotDataset(s.word(to)) && lex.classOf(text) == null)) {
+            text = null;
+        }
         return new Phrase(text, change, implied);
     }
 }

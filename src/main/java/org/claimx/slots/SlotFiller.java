@@ -49,8 +49,17 @@ public final class SlotFiller {
         String previousMetric = null;
         Coordination.NameList previousSubjects = null;
         Coordination.NameList previousDatasets = null;
+        int previousEnd = -1;
         for (List<ValueMention> group : Coordination.valueGroups(docText, rel.kept())) {
             int n = group.size();
+            // "...; 2) our DC^2 brings": what was said of values before a ";" is not said of these.
+            if (previousEnd >= 0 && docText.substring(previousEnd, group.get(0).start()).contains(";")) {
+                previousMethod = null;
+                previousMetric = null;
+                previousSubjects = null;
+                previousDatasets = null;
+            }
+            previousEnd = group.get(n - 1).end();
             int groupFirst = s.tokenAt(group.get(0).start());
             int groupLast = Math.max(groupFirst, s.tokenBefore(group.get(n - 1).end()));
             Coordination.NameList dsList = n > 1 ? listBefore(s, lists, n, groupLast, true) : null;
