@@ -58,6 +58,45 @@ final class BaselineFinder {
         return best;
     }
 
+    /**
+     * A comparison reaches a value in its own clause; across a comma only when it opens the sentence
+     * ("Compared to competitive baselines, mllm-NPU achieves") or follows the value's clause
+     * ("by 63.3%, compared to a BF16 baseline").
+     */
+    private static boolean sameClause(SentenceView s, int cue, int first, int last) {
+        int from = Math.min(cue, first);
+        int to = Math.max(cue, last);
+        int breaks = 0;
+        int lastBreak = -1;
+        for (int k = from; k <= to; k++) {
+            if (k >= first && k <= last) continue;
+            if (s.word(k).equals(",") || s.word(k).equals(";") || s.lower(k).equals("while") || s.lower(k).equals("whereas")) {
+                breaks++;
+                lastBreak = k;
+            }
+        }
+        if (breaks == 0) return true;
+        if (cue < first) return cue <= 1 && breaks == 1 && s.word(lastBreak).equals(",");
+        return breaks == 1 && lastBreak == cue - 1 && s.word(lastBreak).equals(",");
+    }
+
+    private static final java.util.regex.Pattern BASELINE_PHRASE =
+            java.util.regex.Pattern.compile("(?i)\\b((?:[\\w-]+\\s+){0,2}baselines?)\\b");
+
+    /** "achieving dense baseline image quality in 47.2% of the time": a phrase that names a baseline. */
+    int[] named(SentenceView s, ValueMention m) {
+        java.util.regex.Matcher b = BASELINE_PHRASE.matcher(s.text);
+        int[] best = null;
+        while (b.find()) {
+            int from = s.tokenAt(s.base + b.start(1));
+            int to = s.tokenBefore(s.base + b.end(1));
+            while (from <= to && (s.isDeterminer(from) || s.isVerb(from) || s.tag(from).equals("VBG"))) from++;
+            if (from > to || !sameClause(s, from, s.tokenAt(m.start()), s.tokenBefore(m.end()))) continue;
+            if (best == null || Math.abs(s.begin(from) - m.start()) < Math.abs(s.begin(best[0]) - m.start())) best = new int[] {from, to};
+        }
+        return best;
+    }
+
     private boolean isStop(SentenceView s, int i) {
         String w = s.lower(i);
         if (w.equals("and") || w.equals("or")) {

@@ -55,24 +55,32 @@ final class DatasetFinder {
             if (d[0] <= last) continue;
             int gap = 0;
             for (int k = last + 1; k < d[0]; k++) {
-                if (s.word(k).equals(";") || s.word(k).equals(",") || s.lower(k).equals("while")) return quality ? before(all, first) : null;
+                if (s.word(k).equals(";") || s.word(k).equals(",") || s.lower(k).equals("while")) return quality ? before(s, all, first) : null;
                 gap++;
             }
             return quality || gap <= 5 ? d : null;
         }
-        return quality ? before(all, first) : null;
+        return quality ? before(s, all, first) : null;
     }
 
-    private static int[] before(List<int[]> all, int first) {
-        int[] best = null;
-        for (int[] d : all) if (d[1] < first) best = d;
-        return best;
+    /** The nearest dataset before the value, a named one ("refCOCO") before a task phrase ("2D grounding"). */
+    private int[] before(SentenceView s, List<int[]> all, int first) {
+        int[] named = null;
+        int[] any = null;
+        for (int[] d : all) {
+            if (d[1] >= first) continue;
+            any = d;
+            if (!lex.taskHead.matcher(s.lower(d[1])).matches()) named = d;
+        }
+        return named != null ? named : any;
     }
 
     private int[] namePhrase(SentenceView s, int j) {
         int start = j;
         while (j < s.size() && j - start < 4 && isNamePart(s, j)) j++;
         if (j == start) return null;
+        // "for 2D grounding": a name followed by a lower-case noun is part of a task phrase.
+        if (j < s.size() && s.isNoun(j) && Character.isLowerCase(s.word(j).charAt(0))) return null;
         // "in the Act.EM metric" names a metric, not a dataset.
         if (j < s.size() && s.lower(j).matches("metrics?|scores?|measures?")) return null;
         // "the Talk2Car dataset": the head noun is not part of the name.

@@ -24,8 +24,12 @@ final class MetricFinder {
     private static final Set<String> COMPARISONS = Set.of("over", "than", "against", "versus", "vs.");
 
     /** What was found, and the pattern that found it ("verb-by", "after", "of", "cue", or none). */
-    record Result(String metric, Change change, String pattern) {
-        static final Result NONE = new Result(null, null, null);
+    record Result(String metric, Change change, String pattern, boolean improves) {
+        static final Result NONE = new Result(null, null, null, false);
+
+        Result(String metric, Change change, String pattern) {
+            this(metric, change, pattern, false);
+        }
 
         boolean comparedOnly() { return metric == null && change != null; }
     }
@@ -42,6 +46,17 @@ final class MetricFinder {
             Result r = verbPhraseBy(s, first - 1, last, unit, trace);
             if (r != null) return r;
         }
+        // "This saves almost half of the parameters", "(<1% model weights" after "overhead".
+        int v = first - 1;
+        if (v >= 0 && s.word(v).equals("(")) v--;
+        SlotLexicon.ChangeCue leading = v >= 0 ? lex.cue(s.word(v)) : null;
+        if (leading != null && (s.tag(v).startsWith("VB") || s.word(first - 1).equals("("))) {
+            Result a = phraseAfter(s, last + 1, first, unit, new Trace());
+            String metric = a != null ? a.metric() : null;
+            trace.add("change", "change word right before the value", s.word(v));
+            if (metric != null) trace.add("metric", "phrase after the value", metric);
+            return new Result(metric, leading.change(), "verb-by", leading.improves());
+        }
         Result after = phraseAfter(s, last + 1, first, unit, trace);
         if (after != null) return after;
         Result before = phraseBefore(s, first, last, unit, trace);
@@ -55,7 +70,7 @@ final class MetricFinder {
             SlotLexicon.ChangeCue c = lex.cue(s.word(k));
             if (c != null) {
                 trace.add("change", "cue word near value", s.word(k));
-                return new Result(c.impliedMetric(), c.change(), "cue");
+                return new Result(c.impliedMetric(), c.change(), "cue", c.improves());
             }
         }
         return Result.NONE;
@@ -67,7 +82,7 @@ final class MetricFinder {
         int npEnd = by - 1;
         while (j >= 0 && by - j < 16) {
             String w = s.lower(j);
-            if (lex.cue(s.word(j)) != null && !s.isNoun(j)) break;
+            if (lex.cue(s.word(j)) != null && (!s.isNoun(j) || j + 1 < by && PREPOSITIONS.contains(s.lower(j + 1)))) break;
             if (COMPARISONS.contains(w) || w.equals("compared")) npEnd = j - 1;
             else if ((w.equals("and") || w.equals(",")) && j > 0 && (s.isNumber(j - 1) || s.word(j - 1).equals("%"))) {
                 // "reduces inference time by 13.81% and cloud computation costs by 84.55%": back to the verb.
@@ -79,7 +94,7 @@ final class MetricFinder {
                 Phrase p = strip(s, j + 1, npEnd);
                 String metric = p.text() != null ? p.text() : chained.metric();
                 trace.add("metric", "verb-phrase-by-value, chained", metric);
-                return new Result(metric, chained.change(), "verb-by");
+                return new Result(metric, chained.change(), "verb-by", chained.improves());
             } else if (s.isBoundary(j) || !(s.isPhrasePart(j) || s.isDeterminer(j) || PREPOSITIONS.contains(w)
                     || s.tag(j).startsWith("RB") || s.tag(j).equals("CC") || s.isNoun(j) || w.equals("average"))) {
                 return null;
@@ -93,11 +108,11 @@ final class MetricFinder {
             String metric = after == null ? null : after.metric();
             trace.add("metric", "comparison verb; metric after the value", metric);
             trace.add("change", "comparison verb", s.word(j));
-            return new Result(metric, verb.change(), "compare");
+            return new Result(metric, verb.change(), "compare", verb.improves());
         }
         Phrase p = strip(s, j + 1, npEnd);
         String metric = p.text();
-        if (metric == null) {
+        if (metric == null && j + 1 > npEnd) {
             // "causes accuracy to drop by 34%", "latency decreases by 40%": the changed thing precedes the verb.
             int e = j - 1;
             if (e >= 0 && s.lower(e).equals("to")) e--;
@@ -110,19 +125,21 @@ final class MetricFinder {
         }
         if (metric == null) metric = verb.impliedMetric() != null ? verb.impliedMetric() : p.implied();
         trace.add("metric", "verb-phrase-by-value", s.word(j) + " … " + s.word(by));
-        return new Result(metric, verb.change(), "verb-by");
+        return new Result(metric, verb.change(), "verb-by", verb.improves());
     }
 
     /** "22.4x faster prefill speed", "30.7x energy savings", "53 times reduction in parameters", "55.8% of the FLOPs". */
     private Result phraseAfter(SentenceView s, int i, int first, Unit unit, Trace trace) {
         if (i < s.size() && s.word(i).equals(")") && first > 0 && s.word(first - 1).equals("(")) i++;
         Change change = null;
+        boolean improves = false;
         String implied = null;
         int comparatives = 0;
         while (i < s.size() && (s.tag(i).equals("JJR") || s.tag(i).equals("RBR") || isComparative(s.lower(i)))) {
             SlotLexicon.ChangeCue c = lex.cue(s.word(i));
             if (c != null) {
                 change = c.change();
+                improves = c.improves();
                 implied = c.impliedMetric();
             }
             comparatives++;
@@ -144,13 +161,16 @@ final class MetricFinder {
             Phrase q = strip(s, j, phraseEnd(s, j));
             if (q.text() != null) {
                 trace.add("metric", "points-of-metric", q.text());
-                return new Result(q.text(), change, "after");
+                return new Result(q.text(), change, "after", improves);
             }
         }
         int start = skipDeterminers(s, i);
         int end = phraseEnd(s, start);
         Phrase p = strip(s, start, end);
-        if (p.change() != null && change == null) change = p.change();
+        if (p.change() != null && change == null) {
+            change = p.change();
+            improves = p.improves();
+        }
         if (p.implied() != null && implied == null) implied = p.implied();
         // "53 times reduction in parameters", "~20% overheads for the attention computation".
         if (p.text() == null && end >= start && end + 1 < s.size() && PREPOSITIONS.contains(s.lower(end + 1))) {
@@ -158,7 +178,7 @@ final class MetricFinder {
             Phrase q = strip(s, j, phraseEnd(s, j));
             if (q.text() != null) {
                 trace.add("metric", "value-change-noun-in-phrase", q.text());
-                return new Result(q.text(), change, "after");
+                return new Result(q.text(), change, "after", improves);
             }
         }
         // "context lengths 2-19x longer than": the thing compared stands before the value.
@@ -166,13 +186,13 @@ final class MetricFinder {
             Phrase b = nounsBefore(s, first);
             if (b.text() != null) {
                 trace.add("metric", "phrase-before-comparative", b.text());
-                return new Result(b.text(), change, "after");
+                return new Result(b.text(), change, "after", improves);
             }
         }
         if (p.text() == null && change == null) return null;
         String metric = p.text() != null ? p.text() : implied;
         trace.add("metric", "phrase-after-value", metric);
-        return new Result(metric, change, "after");
+        return new Result(metric, change, "after", improves);
     }
 
     /** "top-1 accuracy of 79.2%", "a speedup of 2.4x", "an increase of 5.2% in the Act.EM metric", "less memory (19.2GB". */
@@ -182,7 +202,7 @@ final class MetricFinder {
             Phrase np = nounsBefore(s, p);
             if (np.text() != null) {
                 trace.add("metric", "phrase-before-parenthesis", np.text());
-                return new Result(np.text(), np.change(), "of");
+                return new Result(np.text(), np.change(), "of", np.improves());
             }
             return null;
         }
@@ -194,27 +214,27 @@ final class MetricFinder {
             Phrase np = nounsBefore(s, j - 1);
             if (np.text() != null) {
                 trace.add("metric", "phrase-in-the-range-of-value", np.text());
-                return new Result(np.text(), np.change(), "of");
+                return new Result(np.text(), np.change(), "of", np.improves());
             }
         }
         Phrase np = strip(s, j + 1, p - 1);
         if (np.text() == null && np.change() != null) {
             // "an increase of 5.2%-21.8% in the Act.EM metric": what changed follows the value.
             int k = last + 1;
-            if (k < s.size() && (s.lower(k).equals("in") || s.lower(k).equals("on"))) {
+            if (k < s.size() && s.lower(k).equals("in")) {
                 int a = skipDeterminers(s, k + 1);
                 Phrase q = strip(s, a, phraseEnd(s, a));
                 if (q.text() != null) {
                     String metric = q.text().replaceFirst("(?i)\\s+metrics?$", "");
                     trace.add("metric", "change-of-value-in-phrase", metric);
-                    return new Result(metric, np.change(), "of");
+                    return new Result(metric, np.change(), "of", np.improves());
                 }
             }
         }
         if (np.text() == null && np.implied() == null && np.change() == null) return null;
         String metric = np.text() != null ? np.text() : np.implied();
         trace.add("metric", "phrase-of-value", metric);
-        return new Result(metric, np.change(), "of");
+        return new Result(metric, np.change(), "of", np.improves());
     }
 
     private Phrase nounsBefore(SentenceView s, int at) {
@@ -224,7 +244,7 @@ final class MetricFinder {
                 && !s.isBoundary(b)) {
             b--;
         }
-        return b < e ? strip(s, b + 1, e) : new Phrase(null, null, null);
+        return b < e ? strip(s, b + 1, e) : new Phrase(null, null, null, false);
     }
 
     private static int skipDeterminers(SentenceView s, int i) {
@@ -237,7 +257,9 @@ final class MetricFinder {
         int start = i;
         if (i < s.size() && s.tag(i).equals("VBN")) return i - 1;
         while (i < s.size() && i - start < 6 && !s.isBoundary(i) && !COMPARISONS.contains(s.lower(i))
-                && (s.isPhrasePart(i) || glued(s, i) && i > start)) {
+                && (s.isPhrasePart(i) || glued(s, i) && i > start
+                || i > start && s.tag(i).equals("RP") && s.lower(i).equals("up")
+                || i > start && s.lower(i).equals("and") && i + 1 < s.size() && s.isNoun(i + 1) && s.isNoun(i - 1))) {
             if (s.tag(i).equals("VBG") && i > start && !s.isNoun(i - 1) && !s.isAdj(i - 1)) break;
             i++;
         }
@@ -253,17 +275,19 @@ final class MetricFinder {
         return w.equals("lower") || w.equals("higher") || w.equals("less") || w.equals("more") || w.equals("fewer");
     }
 
-    private record Phrase(String text, Change change, String implied) {}
+    private record Phrase(String text, Change change, String implied, boolean improves) {}
 
     /** Takes change words, determiners and words that are no metric off both ends of a phrase. */
     private Phrase strip(SentenceView s, int from, int to) {
         Change change = null;
+        boolean improves = false;
         String implied = null;
         while (from <= to && (lex.cue(s.word(from)) != null || s.isDeterminer(from) || lex.notMetrics.contains(s.lower(from))
                 || s.tag(from).startsWith("RB") || s.tag(from).equals("JJR"))) {
             SlotLexicon.ChangeCue c = lex.cue(s.word(from++));
             if (c != null) {
                 change = c.change();
+                improves = c.improves();
                 implied = c.impliedMetric();
             }
         }
@@ -272,6 +296,7 @@ final class MetricFinder {
             SlotLexicon.ChangeCue c = lex.cue(s.word(to--));
             if (c != null) {
                 change = c.change();
+                improves = c.improves();
                 if (c.impliedMetric() != null) implied = c.impliedMetric();
             }
         }
@@ -281,6 +306,6 @@ final class MetricFinder {
                 || lex.isNotDataset(s.word(to)) && lex.classOf(text) == null)) {
             text = null;
         }
-        return new Phrase(text, change, implied);
+        return new Phrase(text, change, implied, improves);
     }
 }

@@ -47,6 +47,8 @@ public final class SlotFiller {
         List<Filled> out = new ArrayList<>();
         String previousMethod = null;
         String previousMetric = null;
+        MetricFinder.Result previousResult = null;
+        Unit previousUnit = null;
         Coordination.NameList previousSubjects = null;
         Coordination.NameList previousDatasets = null;
         int previousEnd = -1;
@@ -92,13 +94,29 @@ public final class SlotFiller {
                 }
                 MetricFinder.Result mc = metrics.find(s, first, last, m.value().unit(), trace);
                 mc = shareWithinList(group, i, m, mc, firstResult, lastResult, trace);
-                if (mc.metric() == null && mc.change() != null && previousMetric != null) {
+                if (mc.pattern() == null && previousResult != null && previousUnit == m.value().unit()
+                        && ("verb-by".equals(previousResult.pattern()) || "compare".equals(previousResult.pattern()))) {
+                    // "outperforms X by 21.3 points of AP-BEV on Talk2Car and 17.7 points on DriveLM".
+                    mc = new MetricFinder.Result(null, previousResult.change(), "continued", previousResult.improves());
+                    trace.add("change", "continues the comparison before it in the sentence", null);
+                }
+                if (mc.metric() == null && previousMetric != null && previousUnit == m.value().unit()
+                        && (mc.pattern() == null || rel.rule().get(kept) != null)) {
+                    // "AgentCoder achieves 77.4% pass@1 ..., while SOTA baselines obtain only 69.5%": the same measure;
+                    // "(69.48 vs. 72.41)": the figures of the metric just named.
+                    mc = new MetricFinder.Result(previousMetric, mc.change(), mc.pattern(), mc.improves());
+                    trace.add("metric", "the same measure as the figure before it in the sentence", previousMetric);
+                }
+                boolean comparedOnly = "compare".equals(mc.pattern()) || "after".equals(mc.pattern()) && previousUnit == m.value().unit();
+                if (mc.metric() == null && mc.change() != null && previousMetric != null && comparedOnly) {
                     // "accuracies of 56.48%, surpassing LoRA by 33.52%": a comparison keeps the metric just named.
-                    mc = new MetricFinder.Result(previousMetric, mc.change(), mc.pattern());
+                    mc = new MetricFinder.Result(previousMetric, mc.change(), mc.pattern(), mc.improves());
                     trace.add("metric", "compared on the metric named before it in the sentence", previousMetric);
                 }
                 if (mc.metric() == null) mc = unitWordMetric(m, mc, trace);
                 if (mc.metric() != null) previousMetric = mc.metric();
+                previousResult = mc;
+                previousUnit = m.value().unit();
                 Change change = change(rel.change().get(kept), m, mc, trace);
                 String baseline = null;
                 // A level gets a baseline only as a share of it ("55.8% of the FLOPs" of the dense baseline)
@@ -113,6 +131,9 @@ public final class SlotFiller {
                         if (b != null) {
                             baseline = s.span(b[0], b[1]);
                             trace.add("baseline", "after comparison cue", baseline);
+                        } else if (shareOrVersus && (b = baselines.named(s, m)) != null) {
+                            baseline = s.span(b[0], b[1]);
+                            trace.add("baseline", "a phrase naming a baseline in the clause", baseline);
                         }
                     }
                 }
@@ -157,8 +178,13 @@ public final class SlotFiller {
         }
         if (from == null || (own.metric() != null && from == last)) return own;
         trace.add("metric", "said once for the list", from.metric());
-        if (own.metric() != null) return new MetricFinder.Result(own.metric(), own.change() != null ? own.change() : from.change(), own.pattern());
-        return new MetricFinder.Result(from.metric(), own.change() != null ? own.change() : from.change(), from.pattern());
+        boolean ownChange = own.change() != null;
+        if (own.metric() != null) {
+            return new MetricFinder.Result(own.metric(), ownChange ? own.change() : from.change(), own.pattern(),
+                    ownChange ? own.improves() : from.improves());
+        }
+        return new MetricFinder.Result(from.metric(), ownChange ? own.change() : from.change(), from.pattern(),
+                ownChange ? own.improves() : from.improves());
     }
 
     /** "16.3 million parameters", "3.6 billion MACs", "50K data": the counted thing is the metric. */
@@ -185,7 +211,13 @@ public final class SlotFiller {
             trace.add("change", "written with a plus sign", null);
             return Change.INCREASE;
         }
-        if (mc.change() != null) return mc.change();
+        if (mc.change() != null) {
+            if (mc.improves() && mc.change() == Change.INCREASE && lex.betterOf(mc.metric()) == SlotLexicon.Better.LOWER) {
+                trace.add("change", "an improvement of a lower-is-better metric", mc.metric());
+                return Change.DECREASE;
+            }
+            return mc.change();
+        }
         Change c = m.value().unit() == Unit.X ? Change.INCREASE : Change.LEVEL;
         trace.add("change", "default for unit " + m.value().unit().json(), null);
         return c;

@@ -16,7 +16,12 @@ import org.claimx.nlp.Tsv;
 /** The word lists the slot filler reads, from {@code rules/lexicon/}. */
 public final class SlotLexicon {
     /** A change word, the change it signals, and the metric it implies when no noun names one. */
-    record ChangeCue(Pattern word, Change change, String impliedMetric, boolean compares) {}
+    record ChangeCue(Pattern word, Change change, String impliedMetric, boolean compares, boolean improves) {}
+
+    /** Which way is better for a metric. */
+    enum Better { HIGHER, LOWER }
+
+    record DirectionRule(Pattern pattern, Better better) {}
 
     record ClassRule(Pattern pattern, MetricClass metricClass) {}
 
@@ -35,6 +40,7 @@ public final class SlotLexicon {
     final java.util.Map<String, String> selfNouns;
     final Set<String> notMetrics;
     final Set<String> genericWords;
+    final List<DirectionRule> directions;
     private final Set<String> knownLower;
 
     /** A word a precision's width applies to ("weights" → w). */
@@ -48,7 +54,7 @@ public final class SlotLexicon {
                         List<ContextQualifier> contextQualifiers, List<PrecisionTarget> precisionTargets,
                         Pattern knownDatasets, Set<String> notDatasets, Pattern taskHead,
                         java.util.Map<String, String> selfNouns, Set<String> notMetrics, Set<String> genericWords,
-                        Set<String> knownLower) {
+                        Set<String> knownLower, List<DirectionRule> directions) {
         this.changeCues = changeCues;
         this.classRules = classRules;
         this.comparison = comparison;
@@ -64,6 +70,7 @@ public final class SlotLexicon {
         this.notMetrics = notMetrics;
         this.genericWords = genericWords;
         this.knownLower = knownLower;
+        this.directions = directions;
     }
 
     public static SlotLexicon load(Path dir) {
@@ -77,7 +84,7 @@ public final class SlotLexicon {
                 throw new RuleException(c.file(), r.line(), e.getMessage());
             }
             cues.add(new ChangeCue(compile(c, r, "(?:" + r.col(0) + ")"), change, r.col(2).equals("-") ? null : r.col(2),
-                    r.col(3).equals("compares")));
+                    r.col(3).contains("compares"), r.col(3).contains("improves")));
         }
         List<ClassRule> classes = new ArrayList<>();
         Tsv k = Tsv.read(dir.resolve("metric-classes.tsv"), 2);
@@ -127,6 +134,14 @@ public final class SlotLexicon {
         }
         Set<String> notMetrics = new HashSet<>();
         for (Tsv.Row r : Tsv.read(dir.resolve("not-metrics.tsv"), 1).rows()) notMetrics.add(r.col(0).toLowerCase(Locale.ROOT));
+        List<DirectionRule> directions = new ArrayList<>();
+        Tsv md = Tsv.read(dir.resolve("metric-direction.tsv"), 2);
+        for (Tsv.Row r : md.rows()) {
+            if (!Set.of("higher", "lower").contains(r.col(1))) {
+                throw new RuleException(md.file(), r.line(), "direction must be higher or lower: " + r.col(1));
+            }
+            directions.add(new DirectionRule(compile(md, r, r.col(0)), Better.valueOf(r.col(1).toUpperCase(Locale.ROOT))));
+        }
         Set<String> generic = new HashSet<>();
         for (Tsv.Row r : Tsv.read(dir.resolve("generic-words.tsv"), 1).rows()) generic.add(r.col(0).toLowerCase(Locale.ROOT));
         return new SlotLexicon(List.copyOf(cues), List.copyOf(classes),
@@ -136,7 +151,8 @@ public final class SlotLexicon {
                 Set.copyOf(notNames), List.copyOf(cq), List.copyOf(targets), Pattern.compile(known.toString()),
                 Set.copyOf(notDatasets), alternation(dir.resolve("task-heads.tsv"), "^(?:", ")$"), java.util.Map.copyOf(self),
                 Set.copyOf(notMetrics), Set.copyOf(generic),
-                datasets.stream().filter(d -> d.equals(d.toLowerCase(Locale.ROOT))).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+                datasets.stream().filter(d -> d.equals(d.toLowerCase(Locale.ROOT))).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                List.copyOf(directions));
     }
 
     private static Pattern alternation(Path file, String before, String after) {
@@ -173,6 +189,14 @@ public final class SlotLexicon {
     ChangeCue cue(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         for (ChangeCue c : changeCues) if (c.word().matcher(w).matches()) return c;
+        return null;
+    }
+
+    /** Which way is better for a metric phrase, or null when the lexicon does not say. */
+    public Better betterOf(String metric) {
+        if (metric == null) return null;
+        String m = metric.toLowerCase(Locale.ROOT);
+        for (DirectionRule r : directions) if (r.pattern().matcher(m).find()) return r.better();
         return null;
     }
 
