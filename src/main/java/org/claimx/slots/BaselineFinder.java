@@ -33,7 +33,7 @@ final class BaselineFinder {
             while (t < s.size() && s.isDeterminer(t)) t++;
             int u = t;
             while (u < s.size() && u - t < 9 && !s.isBoundary(u) && !isStop(s, u)) u++;
-            if (u == t || s.isNumber(t)) continue;
+            if (u == t || s.isNumber(t) && !s.word(t).matches(".*[A-Za-z].*")) continue;
             int[] range = new int[] {t, u - 1};
             // "the existing outlier-aware accelerator, GOBO, by 4.5x": the appositive name is the baseline.
             if (u + 2 < s.size() && s.word(u).equals(",")) {
@@ -102,6 +102,6 @@ final class BaselineFinder {
         if (w.equals("and") || w.equals("or")) {
             return i + 1 >= s.size() || !(Character.isUpperCase(s.word(i + 1).charAt(0)) || s.word(i + 1).contains("-"));
         }
-        return STOP.contains(w) || s.isNumber(i) && !w.matches(".*[a-z].*") || s.isVerb(i) && !s.isNoun(i);
+        return STOP.contains(w) || s.isNumber(i) && !w.matches(".*[a-z].*") || s.isVerb(i) && !s.isNoun(i) && i > 0;
     }
 }

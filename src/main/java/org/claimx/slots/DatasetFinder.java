@@ -110,7 +110,9 @@ final class DatasetFinder {
         return null;
     }
 
+    /** "LibriSpeech test-other", "COCO val": a split written after a known name belongs to it. */
     private int[] extendName(SentenceView s, int from, int to) {
+        if (to + 1 < s.size() && s.lower(to + 1).matches("(?:test|dev|val|valid|validation|train|eval)(?:-[a-z0-9]+)?")) to++;
         return new int[] {from, to};
     }
 

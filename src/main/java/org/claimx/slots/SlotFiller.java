@@ -100,8 +100,9 @@ public final class SlotFiller {
                     mc = new MetricFinder.Result(null, previousResult.change(), "continued", previousResult.improves());
                     trace.add("change", "continues the comparison before it in the sentence", null);
                 }
-                if (mc.metric() == null && previousMetric != null && previousUnit == m.value().unit()
-                        && (mc.pattern() == null || rel.rule().get(kept) != null)) {
+                boolean versus = rel.rule().get(kept) != null;
+                if (mc.metric() == null && previousMetric != null && (previousUnit == m.value().unit() || versus)
+                        && (mc.pattern() == null || versus)) {
                     // "AgentCoder achieves 77.4% pass@1 ..., while SOTA baselines obtain only 69.5%": the same measure;
                     // "(69.48 vs. 72.41)": the figures of the metric just named.
                     mc = new MetricFinder.Result(previousMetric, mc.change(), mc.pattern(), mc.improves());

@@ -92,7 +92,13 @@ class CorpusTest {
         return problems.toString();
     }
 
+    private static final java.util.Set<String> SLOTS = java.util.Set.of(".method", ".metric", ".baseline", ".dataset");
+
     private static boolean matches(JsonNode expected, JsonNode got, String path) {
+        // Slot strings agree as the contract's scorer says they do (case, articles, plurals, overlap).
+        if (SLOTS.contains(path) && expected.isTextual()) {
+            return got.isTextual() && org.claimx.eval.Scorer.sameSlot(expected.asText(), got.asText());
+        }
         if (expected.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
             while (it.hasNext()) {
