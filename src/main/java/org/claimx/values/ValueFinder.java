@@ -19,14 +19,18 @@ public final class ValueFinder {
     private final RuleBook rules;
     private final ValueParser parser;
     private final ValueLexicon lexicon;
+    private final java.util.regex.Pattern trigger;
 
     public ValueFinder(RuleBook rules, ValueParser parser, ValueLexicon lexicon) {
         this.rules = rules;
         this.parser = parser;
         this.lexicon = lexicon;
+        this.trigger = lexicon.trigger();
     }
 
     public List<ValueMention> find(CoreMap sentence) {
+        // Four sentences in five hold no figure at all: the rules only run where one can be.
+        if (!trigger.matcher(sentence.get(CoreAnnotations.TextAnnotation.class)).find()) return List.of();
         int base = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
         List<ValueMention> out = new ArrayList<>();
         for (MatchedExpression m : rules.extractor().extractExpressions(sentence)) {

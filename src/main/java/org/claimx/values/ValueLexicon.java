@@ -161,6 +161,18 @@ public final class ValueLexicon {
         return RuleBook.joinMacros(byMacro);
     }
 
+    /**
+     * What every value contains: a digit, or a number or fraction word of the lexicon, or an order of
+     * magnitude. A sentence without one holds no value, and the value rules need not look at it.
+     */
+    public Pattern trigger() {
+        StringBuilder words = new StringBuilder();
+        for (NumberWord w : numberWords.values()) {
+            for (String part : w.surface().split("[\\s-]+")) words.append(words.isEmpty() ? "" : "|").append(Pattern.quote(part));
+        }
+        return Pattern.compile("\\d|(?i)\\b(?:" + words + "|orders?\\s+of\\s+magnitude|halv\\w*|thirds?|quarters?)\\b");
+    }
+
     /** A qualifier at the start of {@code s}, and how many characters it takes; null if none. */
     Prefix<Qualifier> qualifierAt(String s) {
         for (QualifierSurface q : qualifiers) {
