@@ -54,8 +54,12 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: rules/ beside the build, or $CLAIMX_RULES).")
     Path rules;
 
-    @Option(names = {"-q", "--quiet"}, description = "No summary on standard error.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress line and no closing summary on standard error.")
     boolean quiet;
+
+    @Option(names = "--progress", description = "Show the progress line even when standard error is not a terminal"
+            + " (by default it shows only on a terminal).")
+    boolean progress;
 
     @Override
     public Integer call() throws Exception {
@@ -70,28 +74,26 @@ final class ExtractCommand implements Callable<Integer> {
         }
         Engine engine = Engine.load(RulesLocation.resolve(rules));
         PrintStream err = System.err;
-        long[] counts = new long[3];
         OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
-        try (input; ClaimWriter writer = out.open(stdout);
+        boolean live = !quiet && (progress || Progress.stderrIsTerminal());
+        Progress bar = new Progress(err, live, input::bytesRead, input.bytesTotal());
+        try (input; bar; ClaimWriter writer = out.open(stdout);
              ErrorWriter errors = errorsFile == null ? null : new ErrorWriter(Files.newOutputStream(errorsFile))) {
             new OrderedRunner<InputRecord, Outcome>(threads).run(input, r -> work(engine, r), (r, o) -> {
                 if (o.error() != null) {
-                    counts[2]++;
-                    err.println("claimx: error: " + o.error().source() + ":" + o.error().line() + ": " + o.error().reason());
+                    bar.error();
+                    bar.println("claimx: error: " + o.error().source() + ":" + o.error().line() + ": " + o.error().reason());
                     if (errors != null) errors.write(o.error());
                     return;
                 }
-                counts[0]++;
-                for (Claim c : o.claims()) {
-                    writer.write(c);
-                    counts[1]++;
-                }
+                for (Claim c : o.claims()) writer.write(c);
+                bar.paper(o.claims().size());
             });
         } finally {
             stdout.flush();
         }
-        if (!quiet) err.println("papers " + counts[0] + ", claims " + counts[1] + ", errors " + counts[2]);
-        return counts[2] > 0 ? 1 : 0;
+        if (!quiet) err.println(bar.summary());
+        return bar.errors() > 0 ? 1 : 0;
     }
 
     private record Outcome(List<Claim> claims, ReadError error) {}

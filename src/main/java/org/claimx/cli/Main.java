@@ -4,11 +4,11 @@ import org.claimx.nlp.RuleException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The claimx command line: extract, eval. Exit codes: 0 done, 1 failure or some records failed, 2 usage. */
+/** The claimx command line: extract, eval, explain, bench. Exit codes: 0 done, 1 failure or some records failed, 2 usage. */
 @Command(name = "claimx", mixinStandardHelpOptions = true, version = "claimx 0.1.0",
         description = {"Extracts quantitative claims (method, metric, value, baseline, dataset) from the titles",
                 "and abstracts of ML papers, and scores them against gold claims."},
-        subcommands = {ExtractCommand.class, EvalCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExtractCommand.class, EvalCommand.class, ExplainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.claimx.model.Paper;
@@ -53,6 +54,7 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
     private record Seen(long content, String source, long line) {}
 
     private final Map<String, Seen> seen = new HashMap<>();
+    private final AtomicLong consumed = new AtomicLong();
     private int sources;
     private long records;
     private long papers;
@@ -116,6 +118,23 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
         return new ReadStats(sources, records, papers, errors, duplicates);
     }
 
+    /**
+     * How far reading has got, for a progress display: bytes taken from the inputs as stored, and
+     * their total size, or -1 when it cannot be known (standard input). Safe to call from any thread.
+     */
+    public long bytesRead() { return consumed.get(); }
+
+    /** The total stored size of the inputs, or -1 when one is standard input. */
+    public long bytesTotal() {
+        long total = 0;
+        for (String arg : inputs) {
+            long n = SourceOpener.size(arg);
+            if (n < 0) return -1;
+            total += n;
+        }
+        return total;
+    }
+
     /** The records as a sequential stream; closing the stream closes this input. */
     public Stream<InputRecord> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL), false)
@@ -168,7 +187,7 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
 
     private ReadError openSource(String arg) {
         try {
-            current = SourceOpener.open(arg, stdin);
+            current = SourceOpener.open(arg, stdin, consumed);
         } catch (IOException e) {
             // Only a gzip header can fail here (a file that cannot be opened is an InputException).
             String name = arg.equals(SourceOpener.STDIN) ? SourceOpener.STDIN_NAME : arg;

@@ -11,6 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -34,6 +35,16 @@ final class SourceOpener {
 
     private SourceOpener() {}
 
+    /** The size in bytes of {@code arg} as stored (compressed, for gzip); -1 for standard input. */
+    static long size(String arg) {
+        if (arg.equals(STDIN)) return -1;
+        try {
+            return Files.size(path(arg));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** Checks, before anything is read, that {@code arg} names a readable regular file. */
     static void check(String arg) {
         if (arg.equals(STDIN)) return;
@@ -48,11 +59,11 @@ final class SourceOpener {
      * Opens {@code arg}. A file that cannot be opened is an {@link InputException}; a gzip file whose
      * header is broken is an {@link IOException}, which the caller reports as a ReadError.
      */
-    static Opened open(String arg, InputStream stdin) throws IOException {
+    static Opened open(String arg, InputStream stdin, AtomicLong consumed) throws IOException {
         boolean isStdin = arg.equals(STDIN);
         String name = isStdin ? STDIN_NAME : arg;
         String fileName = isStdin ? STDIN_FILE_NAME : fileName(arg);
-        InputStream raw = isStdin ? new NonClosing(stdin) : openFile(arg);
+        InputStream raw = new Counting(isStdin ? new NonClosing(stdin) : openFile(arg), consumed);
         try {
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER);
             boolean gzip = isGzip(buffered);
@@ -170,6 +181,37 @@ final class SourceOpener {
     }
 
     /** Standard input belongs to the caller: reading it must not close it. */
+    /** Adds the bytes read through it to a counter that another thread may read (for progress). */
+    private static final class Counting extends FilterInputStream {
+        private final AtomicLong consumed;
+
+        Counting(InputStream in, AtomicLong consumed) {
+            super(in);
+            this.consumed = consumed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) consumed.incrementAndGet();
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) consumed.addAndGet(n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = in.skip(n);
+            if (k > 0) consumed.addAndGet(k);
+            return k;
+        }
+    }
+
     private static final class NonClosing extends FilterInputStream {
         NonClosing(InputStream in) {
             super(in);

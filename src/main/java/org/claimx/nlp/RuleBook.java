@@ -175,17 +175,77 @@ public final class RuleBook {
         return out;
     }
 
-    /** Builds macro regexes from lexicon rows: every surface of one macro name joined as alternatives. */
-    public static Map<String, String> joinMacros(Map<String, List<String>> surfacesByMacro) {
+    /**
+     * Builds macro regexes from lexicon rows: every surface of one macro name joined as alternatives.
+     * Where the first character of every surface is known, the alternatives sit behind a lookahead on
+     * those characters: Java tries each alternative at each position in turn, and an optional macro
+     * such as {@code (?:$QUAL\\s*)?} at the head of a rule would otherwise try all of them at every
+     * character of every sentence. The lookahead only fails where no alternative could match.
+     * In a macro of {@code wordMacros} (words such as "up to", "over"), a surface that begins with a
+     * letter begins a word: "moreover 2x" holds no "over".
+     */
+    public static Map<String, String> joinMacros(Map<String, List<String>> surfacesByMacro, java.util.Set<String> wordMacros) {
         Map<String, String> out = new LinkedHashMap<>();
         surfacesByMacro.forEach((name, surfaces) -> {
-            StringBuilder b = new StringBuilder("(?:");
-            for (int i = 0; i < surfaces.size(); i++) {
-                if (i > 0) b.append('|');
-                b.append("(?:").append(surfaces.get(i)).append(')');
+            if (!wordMacros.contains(name)) {
+                out.put(name, alternatives(surfaces));
+                return;
             }
-            out.put(name, b.append(')').toString());
+            // A word and a symbol never match at the same place, so the two groups keep every match.
+            List<String> words = surfaces.stream().filter(RuleBook::startsWithLetter).toList();
+            List<String> symbols = surfaces.stream().filter(s -> !startsWithLetter(s)).toList();
+            StringBuilder b = new StringBuilder("(?:");
+            String first = firstChars(surfaces);
+            if (first != null) b.append("(?=[").append(first).append("])");
+            b.append("(?:");
+            if (!words.isEmpty()) b.append("(?<![A-Za-z])").append(alternatives(words));
+            if (!words.isEmpty() && !symbols.isEmpty()) b.append('|');
+            if (!symbols.isEmpty()) b.append(alternatives(symbols));
+            out.put(name, b.append("))").toString());
         });
         return out;
+    }
+
+    private static String alternatives(List<String> surfaces) {
+        StringBuilder b = new StringBuilder("(?:");
+        String first = firstChars(surfaces);
+        if (first != null) b.append("(?=[").append(first).append("])");
+        b.append("(?:");
+        for (int i = 0; i < surfaces.size(); i++) {
+            if (i > 0) b.append('|');
+            b.append("(?:").append(surfaces.get(i)).append(')');
+        }
+        return b.append("))").toString();
+    }
+
+    private static boolean startsWithLetter(String surface) {
+        String s = surface.startsWith("(?i)") ? surface.substring(4) : surface;
+        return !s.isEmpty() && Character.isLetter(s.codePointAt(0));
+    }
+
+    private static final String META = "\\[](){}.*+?^$|";
+
+    /**
+     * The characters that can begin a match of any of the surfaces, as the body of a character class;
+     * null when some surface does not begin with a plain character (a class, a group, an escape) or
+     * may match the empty string.
+     */
+    static String firstChars(List<String> surfaces) {
+        StringBuilder cls = new StringBuilder();
+        for (String s : surfaces) {
+            if (s.startsWith("(?i)")) s = s.substring(4);
+            if (s.startsWith("\\Q")) s = s.substring(2);
+            else if (!s.isEmpty() && META.indexOf(s.codePointAt(0)) >= 0) return null;
+            if (s.isEmpty()) return null;
+            int c = s.codePointAt(0);
+            int next = s.length() > Character.charCount(c) ? s.codePointAt(Character.charCount(c)) : -1;
+            if (next == '?' || next == '*' || next == '{') return null;
+            // Both cases always: a case-sensitive surface may stand in a rule that turns on (?i).
+            for (int v : new int[] {Character.toLowerCase(c), Character.toUpperCase(c)}) {
+                String ch = "-&~^[]\\".indexOf(v) >= 0 ? "\\" + Character.toString(v) : Character.toString(v);
+                if (cls.indexOf(ch) < 0) cls.append(ch);
+            }
+        }
+        return cls.isEmpty() ? null : cls.toString();
     }
 }

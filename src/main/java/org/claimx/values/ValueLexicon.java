@@ -158,7 +158,7 @@ public final class ValueLexicon {
                 .forEach(w -> (w.fraction() ? frac : count).add(Pattern.quote(w.surface())));
         byMacro.put("WORDNUM", count);
         byMacro.put("WORDFRAC", frac);
-        return RuleBook.joinMacros(byMacro);
+        return RuleBook.joinMacros(byMacro, java.util.Set.of("QUAL"));
     }
 
     /**
@@ -167,8 +167,11 @@ public final class ValueLexicon {
      */
     public Pattern trigger() {
         StringBuilder words = new StringBuilder();
+        // Whole surfaces: a part of one ("a" of "a hundred") would let nearly every sentence through.
         for (NumberWord w : numberWords.values()) {
-            for (String part : w.surface().split("[\\s-]+")) words.append(words.isEmpty() ? "" : "|").append(Pattern.quote(part));
+            words.append(words.isEmpty() ? "" : "|");
+            String[] parts = w.surface().split("[\\s-]+");
+            for (int i = 0; i < parts.length; i++) words.append(i > 0 ? "[\\s-]+" : "").append(Pattern.quote(parts[i]));
         }
         return Pattern.compile("\\d|(?i)\\b(?:" + words + "|orders?\\s+of\\s+magnitude|halv\\w*|thirds?|quarters?)\\b");
     }

@@ -60,7 +60,7 @@ class CliTest {
         String[] lines = r.out().split("\n");
         assertTrue(lines.length >= 10, r.out());
         for (String l : lines) assertTrue(l.startsWith("{\"paper\":"), l);
-        assertTrue(r.err().matches("(?s).*papers 5, claims \\d+, errors 0\\s*"), r.err());
+        assertTrue(r.err().matches("(?s).*papers 5, claims \\d+, errors 0 \\([\\d.]+ s, [\\d.]+ papers/s\\)\\s*"), r.err());
     }
 
     @Test
@@ -77,7 +77,7 @@ class CliTest {
         Run r = run("extract", "testdata/inputs/bad.jsonl");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("claimx: error: testdata/inputs/bad.jsonl:"), r.err());
-        assertTrue(r.err().matches("(?s).*papers [1-9]\\d*, claims \\d+, errors [1-9]\\d*\\s*"), r.err());
+        assertTrue(r.err().matches("(?s).*papers [1-9]\\d*, claims \\d+, errors [1-9]\\d* \\(.*\\)\\s*"), r.err());
     }
 
     @Test
@@ -87,6 +87,55 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("detection P 1.000 R 1.000 F1 1.000"), r.out());
         assertTrue(r.out().contains("tuple P 1.000 R 1.000 F1 1.000"), r.out());
+    }
+
+    @Test
+    void progressLineIsDrawnInPlaceWhenAskedAndClearedBeforeTheSummary() {
+        Run r = run("extract", "--progress", "testdata/inputs/dev.papers.jsonl");
+        assertEquals(0, r.code(), r.err());
+        // The line is redrawn with a carriage return and cleared before the summary is printed.
+        assertTrue(r.err().contains("\r\033[K"), r.err());
+        String last = r.err().substring(r.err().lastIndexOf("\033[K") + 3).strip();
+        assertTrue(last.startsWith("papers "), last);
+        assertFalse(r.out().contains("\r"), "progress must not reach standard output");
+    }
+
+    @Test
+    void quietPrintsNeitherProgressNorSummary() {
+        Run r = run("extract", "-q", "--progress", "testdata/inputs/example.jsonl");
+        assertEquals(0, r.code());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void benchTimesClaimxAndThePlainPipelineOnTheSameAbstracts() throws Exception {
+        Run extract = run("extract", "-q", "testdata/inputs/example.jsonl");
+        long claims = extract.out().lines().count();
+        Run r = run("bench", "--corpus", "testdata/inputs/example.jsonl", "--limit", "4", "--threads", "1,2",
+                "--warmup", "1", "--plain-annotators", "tokenize,ssplit", "--json");
+        assertEquals(0, r.code(), r.err());
+        var root = org.claimx.io.Json.mapper().readTree(r.out());
+        assertEquals(4, root.get("abstracts").asInt());
+        assertEquals(2, root.get("claimx").size());
+        assertEquals(1, root.get("claimx").get(0).get("threads").asInt());
+        assertEquals(2, root.get("claimx").get(1).get("threads").asInt());
+        for (var run : root.get("claimx")) {
+            assertEquals(4, run.get("abstracts").asInt());
+            assertTrue(run.get("claims").asLong() > 0 && run.get("claims").asLong() <= claims, run.toString());
+            assertTrue(run.get("p50_ms").asDouble() <= run.get("p99_ms").asDouble(), run.toString());
+            assertTrue(run.get("peak_heap_mb").asLong() > 0, run.toString());
+        }
+        // The first four papers of the example give the same claims on one thread and on two.
+        assertEquals(root.get("claimx").get(0).get("claims"), root.get("claimx").get(1).get("claims"));
+        assertEquals(2, root.get("plain").size());
+        assertTrue(root.get("ratio").get("2").asDouble() > 0, r.out());
+    }
+
+    @Test
+    void benchRejectsABadThreadCount() {
+        Run r = run("bench", "--corpus", "testdata/inputs/example.jsonl", "--threads", "0");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--threads must be at least 1: 0"), r.err());
     }
 
     @Test

@@ -1,0 +1,194 @@
+package org.claimx.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.claimx.bench.Benchmark;
+import org.claimx.bench.PlainPipeline;
+import org.claimx.io.InputException;
+import org.claimx.io.InputRecord;
+import org.claimx.io.Json;
+import org.claimx.io.PaperInput;
+import org.claimx.io.PaperRecord;
+import org.claimx.model.Paper;
+import org.claimx.pipeline.Engine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures claimx's speed on a corpus, and a plain CoreNLP pipeline's on the same abstracts.",
+                "Reads the first --limit papers into memory (reading is not timed), loads the models (timed),",
+                "runs --warmup papers untimed so the JIT has compiled the hot code, then for each thread count",
+                "reports abstracts/s, claims/s, per-abstract latency p50/p99 and the peak heap in use; then the",
+                "same for the plain pipeline (default tokenize,ssplit,pos,lemma,ner) and the ratio claimx/plain.",
+                "Example: bench --corpus ../shared/corpus/arxiv-ml.jsonl.gz --limit 5000 --threads 1,2"})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--corpus", required = true, paramLabel = "FILE", description = "Papers in any input format claimx reads (.gz too).")
+    String corpus;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "5000", description = "Papers to time (the first N). Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--threads", paramLabel = "N[,N...]", split = ",", defaultValue = "1,2",
+            description = "Thread counts to run, each timed on its own. Default: ${DEFAULT-VALUE}.")
+    List<Integer> threads;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "200",
+            description = "Papers run once, untimed, before timing each pipeline. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--plain-limit", paramLabel = "N",
+            description = "Time the plain pipeline on only the first N of the same papers (it is slow). Default: all of them.")
+    Integer plainLimit;
+
+    @Option(names = "--plain-annotators", paramLabel = "LIST", defaultValue = PlainPipeline.DEFAULT_ANNOTATORS,
+            description = "Annotators of the plain pipeline. Default: ${DEFAULT-VALUE}.")
+    String plainAnnotators;
+
+    @Option(names = "--no-plain", description = "Do not run the plain pipeline.")
+    boolean noPlain;
+
+    @Option(names = "--json", description = "Print the figures as JSON.")
+    boolean json;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: rules/ beside the build, or $CLAIMX_RULES).")
+    Path rules;
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 1) throw new UsageException("--limit must be at least 1: " + limit);
+        if (warmup < 0) throw new UsageException("--warmup must not be negative: " + warmup);
+        for (int t : threads) if (t < 1) throw new UsageException("--threads must be at least 1: " + t);
+        if (plainLimit != null && plainLimit < 1) throw new UsageException("--plain-limit must be at least 1: " + plainLimit);
+        PrintStream err = System.err;
+
+        long[] unreadable = new long[1];
+        List<Paper> papers = read(unreadable);
+        if (papers.isEmpty()) throw new UsageException("no readable papers in " + corpus);
+        err.printf(Locale.ROOT, "bench: %d papers read from %s%s%n", papers.size(), corpus,
+                unreadable[0] > 0 ? " (" + unreadable[0] + " unreadable records skipped)" : "");
+
+        long t0 = System.nanoTime();
+        Engine engine = Engine.load(RulesLocation.resolve(rules));
+        double claimxLoad = (System.nanoTime() - t0) / 1e9;
+        err.printf(Locale.ROOT, "bench: claimx loaded in %.2f s; warming up on %d papers%n", claimxLoad, Math.min(warmup, papers.size()));
+        Benchmark.run(papers.subList(0, Math.min(warmup, papers.size())), 1, p -> engine.extract(p).size());
+        Map<Integer, Benchmark.Run> claimx = new LinkedHashMap<>();
+        for (int t : threads) {
+            err.printf(Locale.ROOT, "bench: claimx, %d thread%s, %d papers%n", t, t == 1 ? "" : "s", papers.size());
+            claimx.put(t, Benchmark.run(papers, t, p -> engine.extract(p).size()));
+        }
+
+        Map<Integer, Benchmark.Run> plain = new LinkedHashMap<>();
+        double plainLoad = 0;
+        List<Paper> plainPapers = papers.subList(0, Math.min(papers.size(), plainLimit == null ? papers.size() : plainLimit));
+        if (!noPlain) {
+            t0 = System.nanoTime();
+            PlainPipeline pipeline = new PlainPipeline(plainAnnotators);
+            plainLoad = (System.nanoTime() - t0) / 1e9;
+            err.printf(Locale.ROOT, "bench: plain pipeline (%s) loaded in %.2f s; warming up%n", plainAnnotators, plainLoad);
+            Benchmark.run(papers.subList(0, Math.min(Math.min(warmup, 50), papers.size())), 1, pipeline::annotate);
+            for (int t : threads) {
+                err.printf(Locale.ROOT, "bench: plain, %d thread%s, %d papers%n", t, t == 1 ? "" : "s", plainPapers.size());
+                plain.put(t, Benchmark.run(plainPapers, t, pipeline::annotate));
+            }
+        }
+        PrintStream out = System.out;
+        out.print(json ? json(papers.size(), claimxLoad, plainLoad, claimx, plain)
+                : text(papers.size(), plainPapers.size(), claimxLoad, plainLoad, claimx, plain));
+        out.flush();
+        return 0;
+    }
+
+    private List<Paper> read(long[] unreadable) throws Exception {
+        List<Paper> papers = new ArrayList<>();
+        PaperInput input;
+        try {
+            input = PaperInput.open(List.of(corpus), null);
+        } catch (InputException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try (input) {
+            while (input.hasNext() && papers.size() < limit) {
+                InputRecord r = input.next();
+                if (r instanceof PaperRecord p) papers.add(p.paper());
+                else unreadable[0]++;
+            }
+        }
+        return papers;
+    }
+
+    private String text(int n, int plainN, double claimxLoad, double plainLoad, Map<Integer, Benchmark.Run> claimx,
+                        Map<Integer, Benchmark.Run> plain) {
+        StringBuilder b = new StringBuilder();
+        Runtime rt = Runtime.getRuntime();
+        b.append(String.format(Locale.ROOT, "corpus %s, %d abstracts; %d cores, max heap %d MB, Java %s%n", corpus, n,
+                rt.availableProcessors(), rt.maxMemory() >> 20, System.getProperty("java.version")));
+        b.append(String.format(Locale.ROOT, "model load: claimx %.2f s", claimxLoad));
+        if (!plain.isEmpty()) b.append(String.format(Locale.ROOT, ", plain (%s) %.2f s", plainAnnotators, plainLoad));
+        b.append('\n');
+        b.append(String.format(Locale.ROOT, "%-8s %12s %9s %8s %8s %10s", "threads", "abstracts/s", "claims/s", "p50 ms",
+                "p99 ms", "peak heap"));
+        if (!plain.isEmpty()) b.append(String.format(Locale.ROOT, " %18s %8s %13s", "plain abstracts/s", "plain p50", "claimx/plain"));
+        b.append('\n');
+        claimx.forEach((t, r) -> {
+            b.append(String.format(Locale.ROOT, "%-8d %12.1f %9.1f %8.2f %8.2f %7d MB", t, r.papersPerSecond(),
+                    r.itemsPerSecond(), r.p50Millis(), r.p99Millis(), r.peakHeapBytes() >> 20));
+            Benchmark.Run p = plain.get(t);
+            if (p != null) {
+                b.append(String.format(Locale.ROOT, " %18.1f %8.2f %12.1fx", p.papersPerSecond(), p.p50Millis(),
+                        r.papersPerSecond() / p.papersPerSecond()));
+            }
+            b.append('\n');
+        });
+        if (!plain.isEmpty() && plainN < n) {
+            b.append(String.format(Locale.ROOT, "plain pipeline timed on the first %d of the %d abstracts%n", plainN, n));
+        }
+        return b.toString();
+    }
+
+    private String json(int n, double claimxLoad, double plainLoad, Map<Integer, Benchmark.Run> claimx,
+                        Map<Integer, Benchmark.Run> plain) throws Exception {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("corpus", corpus);
+        root.put("abstracts", n);
+        root.put("cores", Runtime.getRuntime().availableProcessors());
+        root.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+        root.put("claimx_load_seconds", claimxLoad);
+        ArrayNode runs = root.putArray("claimx");
+        claimx.values().forEach(r -> runs.add(runJson(r, "claims")));
+        if (!plain.isEmpty()) {
+            root.put("plain_annotators", plainAnnotators);
+            root.put("plain_load_seconds", plainLoad);
+            ArrayNode pr = root.putArray("plain");
+            plain.values().forEach(r -> pr.add(runJson(r, "sentences")));
+            ObjectNode ratio = root.putObject("ratio");
+            claimx.forEach((t, r) -> {
+                Benchmark.Run p = plain.get(t);
+                if (p != null) ratio.put(String.valueOf(t), r.papersPerSecond() / p.papersPerSecond());
+            });
+        }
+        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    private static ObjectNode runJson(Benchmark.Run r, String label) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("threads", r.threads());
+        o.put("abstracts", r.papers());
+        o.put("seconds", r.seconds());
+        o.put("abstracts_per_second", r.papersPerSecond());
+        o.put(label, r.items());
+        o.put(label + "_per_second", r.itemsPerSecond());
+        o.put("p50_ms", r.p50Millis());
+        o.put("p99_ms", r.p99Millis());
+        o.put("peak_heap_mb", r.peakHeapBytes() >> 20);
+        return o;
+    }
+}

@@ -1,0 +1,27 @@
+package org.claimx.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.claimx.model.Paper;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkTest {
+    @Test
+    void percentilesAreNearestRank() {
+        long[] v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        assertEquals(5, Benchmark.percentile(v, 0.50));
+        assertEquals(10, Benchmark.percentile(v, 0.99));
+        assertEquals(1, Benchmark.percentile(new long[] {1}, 0.99));
+        assertEquals(0, Benchmark.percentile(new long[0], 0.5));
+    }
+
+    @Test
+    void aRunCountsEveryPaperAndWhatTheWorkReturned() throws Exception {
+        List<Paper> papers = List.of(new Paper("a", "t", "x"), new Paper("b", "t", "yy"), new Paper("c", "t", "zzz"));
+        Benchmark.Run r = Benchmark.run(papers, 2, p -> p.abstractText().length());
+        assertEquals(3, r.papers());
+        assertEquals(6, r.items());
+        assertEquals(2, r.threads());
+    }
+}
