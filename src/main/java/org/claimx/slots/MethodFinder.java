@@ -144,7 +144,8 @@ final class MethodFinder {
             return new Subject(s.word(start), false, "possessor of the subject");
         }
         while (start <= end && s.isDeterminer(start)) start++;
-        if (start > end) return null;
+        // "the proposed ... each": the determiners may run past the head; then no name is left.
+        if (start > head) return null;
         String text = s.span(start, head);
         if (lex.notNames.contains(text.toLowerCase(Locale.ROOT))) return null;
         return new Subject(text, false, "subject of the governing verb");
