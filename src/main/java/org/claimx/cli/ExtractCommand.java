@@ -14,7 +14,10 @@ import org.claimx.io.ErrorWriter;
 import org.claimx.io.InputException;
 import org.claimx.io.InputFormat;
 import org.claimx.io.InputRecord;
+import org.claimx.io.FieldPaths;
 import org.claimx.io.OutputFormat;
+import org.claimx.io.PaperGroupWriter;
+import org.claimx.io.ReadOptions;
 import org.claimx.io.PaperInput;
 import org.claimx.io.PaperRecord;
 import org.claimx.io.ReadError;
@@ -27,10 +30,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Extracts claims from papers and writes them to standard output.",
-                "Input: JSON Lines of papers (id, title, abstract), daily-papers listing pages, or plain",
-                "text (one file, one abstract); chosen by content, .gz read transparently. With no FILE,",
+                "Input, chosen by content (.gz read transparently): JSON Lines of papers (id, title, abstract;",
+                "the Kaggle arXiv snapshot, OpenAlex works, Semantic Scholar and Hugging Face daily-papers",
+                "records too), a JSON array or API page of them, an arXiv API Atom feed, CSV/TSV with a",
+                "header, daily-papers listing pages, or plain text (one file, one abstract). With no FILE,",
                 "or FILE '-', reads standard input. A record that cannot be read is reported on standard",
-                "error (and with --errors, as JSON Lines) and the run goes on.",
+                "error as 'claimx: error: FILE:LINE: reason' (and with --errors, as JSON Lines) and the run",
+                "goes on; the closing summary counts papers, claims and errors.",
                 "Exit status: 0 all records processed, 1 some records failed, 2 usage error."})
 final class ExtractCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Input files; none or '-' for standard input.")
@@ -41,8 +47,29 @@ final class ExtractCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--input-format", paramLabel = "FORMAT",
-            description = "Read every input as this format instead of detecting it: jsonl, pages, text.")
+            description = "Read every input as this format instead of detecting it: jsonl, json, atom, pages, csv, text.")
     String inputFormat;
+
+    @Option(names = "--id-field", paramLabel = "PATH", description = "Where records keep the paper id: a JSON path (dots for nested objects, such as paper.id) or a CSV column.")
+    String idField;
+
+    @Option(names = "--title-field", paramLabel = "PATH", description = "Where records keep the title (as --id-field).")
+    String titleField;
+
+    @Option(names = "--abstract-field", paramLabel = "PATH", description = "Where records keep the abstract (as --id-field), such as paper.summary.")
+    String abstractField;
+
+    @Option(names = "--group", paramLabel = "paper",
+            description = "'paper': one record per paper read, {\"paper\", \"title\", \"claims\": [...]}, papers without claims too (jsonl or json).")
+    String group;
+
+    @Option(names = "--max-abstract-chars", paramLabel = "N", defaultValue = "" + ReadOptions.DEFAULT_MAX_ABSTRACT_CHARS,
+            description = "A longer title or abstract is an error record, not a paper. Default: ${DEFAULT-VALUE}.")
+    int maxAbstractChars;
+
+    @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "" + ReadOptions.DEFAULT_MAX_LINE_BYTES,
+            description = "A longer line of JSON Lines or CSV is an error record. Default: ${DEFAULT-VALUE}.")
+    int maxLineBytes;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Worker threads; output order and content do not depend on it. Default: ${DEFAULT-VALUE}.")
@@ -66,9 +93,12 @@ final class ExtractCommand implements Callable<Integer> {
         if (threads < 1) throw new UsageException("--threads must be at least 1: " + threads);
         OutputFormat out = parse(() -> OutputFormat.parse(format));
         InputFormat in = inputFormat == null ? null : parse(() -> InputFormat.parse(inputFormat));
+        ReadOptions options = parse(() -> new ReadOptions(new FieldPaths(idField, titleField, abstractField), maxLineBytes, maxAbstractChars));
+        if (group != null && !group.equals("paper")) throw new UsageException("--group takes 'paper', not '" + group + "'");
+        if (group != null && out == OutputFormat.CSV) throw new UsageException("--group paper writes JSON: use --format jsonl or json");
         PaperInput input;
         try {
-            input = PaperInput.open(files, in);
+            input = PaperInput.open(files, in, System.in, options);
         } catch (InputException e) {
             throw new UsageException(e.getMessage());
         }
@@ -77,7 +107,7 @@ final class ExtractCommand implements Callable<Integer> {
         OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
         boolean live = !quiet && (progress || Progress.stderrIsTerminal());
         Progress bar = new Progress(err, live, input::bytesRead, input.bytesTotal());
-        try (input; bar; ClaimWriter writer = out.open(stdout);
+        try (input; bar; ClaimWriter writer = group != null ? new PaperGroupWriter(stdout, out == OutputFormat.JSON) : out.open(stdout);
              ErrorWriter errors = errorsFile == null ? null : new ErrorWriter(Files.newOutputStream(errorsFile))) {
             new OrderedRunner<InputRecord, Outcome>(threads).run(input, r -> work(engine, r), (r, o) -> {
                 if (o.error() != null) {
@@ -86,7 +116,7 @@ final class ExtractCommand implements Callable<Integer> {
                     if (errors != null) errors.write(o.error());
                     return;
                 }
-                for (Claim c : o.claims()) writer.write(c);
+                writer.paper(((PaperRecord) r).paper(), o.claims());
                 bar.paper(o.claims().size());
             });
         } finally {

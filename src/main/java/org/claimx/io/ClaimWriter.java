@@ -1,5 +1,8 @@
 package org.claimx.io;
 
+import java.util.List;
+import org.claimx.model.Paper;
+
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -15,6 +18,14 @@ import org.claimx.model.Claim;
  */
 public interface ClaimWriter extends Closeable, Flushable {
     void write(Claim claim) throws IOException;
+
+    /**
+     * Writes the claims of one paper (none is fine). A flat writer writes the claims; a grouped one
+     * ({@code --group paper}) one record for the paper, with its claims in it.
+     */
+    default void paper(Paper paper, List<Claim> claims) throws IOException {
+        writeAll(claims);
+    }
 
     /** Writes {@code claims} in order. */
     default void writeAll(Iterable<Claim> claims) throws IOException {

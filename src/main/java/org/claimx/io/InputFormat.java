@@ -2,7 +2,7 @@ package org.claimx.io;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -14,17 +14,23 @@ import java.util.stream.Collectors;
  * {@link #TEXT}, which recognizes anything, stays last.
  */
 public enum InputFormat {
-    /** One JSON object per line: {@code id}, {@code title}, {@code abstract}. */
-    JSONL("jsonl", JsonlReader::new),
+    /** One JSON object per line: claimx's {@code id}, {@code title}, {@code abstract}, or the dumps of {@link JsonShapes}. */
+    JSONL("jsonl", o -> new JsonlReader(o.paths(), o.maxLineBytes())),
+    /** A JSON document: an array of papers, or a pretty-printed object or page of results. */
+    JSON("json", o -> new JsonDocReader(o.paths())),
+    /** An arXiv API Atom feed. */
+    ATOM("atom", o -> new AtomReader()),
     /** Saved daily-papers listing pages. */
-    PAGES("pages", PagesReader::new),
+    PAGES("pages", o -> new PagesReader()),
+    /** CSV or TSV with a header row. */
+    CSV("csv", o -> new CsvReader(o.paths(), o.maxLineBytes())),
     /** One file, one abstract. */
-    TEXT("text", TextReader::new);
+    TEXT("text", o -> new TextReader());
 
     private final String id;
-    private final Supplier<PaperReader> reader;
+    private final Function<ReadOptions, PaperReader> reader;
 
-    InputFormat(String id, Supplier<PaperReader> reader) {
+    InputFormat(String id, Function<ReadOptions, PaperReader> reader) {
         this.id = id;
         this.reader = reader;
     }
@@ -35,13 +41,21 @@ public enum InputFormat {
     }
 
     public PaperReader reader() {
-        return reader.get();
+        return reader.apply(ReadOptions.DEFAULT);
+    }
+
+    public PaperReader reader(ReadOptions options) {
+        return reader.apply(options);
     }
 
     /** The first format that recognizes {@code head}; never null, since text takes anything. */
     public static InputFormat detect(Head head) {
+        return detect(head, ReadOptions.DEFAULT);
+    }
+
+    public static InputFormat detect(Head head, ReadOptions options) {
         for (InputFormat f : values()) {
-            if (f.reader().recognizes(head)) return f;
+            if (f.reader(options).recognizes(head)) return f;
         }
         throw new IllegalStateException("no input format recognizes the input; TEXT must stay last");
     }

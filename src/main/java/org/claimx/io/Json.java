@@ -1,5 +1,10 @@
 package org.claimx.io;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +20,22 @@ public final class Json {
     private Json() {}
 
     public static ObjectMapper mapper() { return MAPPER; }
+
+    /**
+     * Reads the JSON object whose START_OBJECT is the parser's current token as plain maps, lists,
+     * strings, numbers and nulls, and puts into {@code written} the text of each top-level number as
+     * written, so that an id such as 2401.10200 or 1e5 keeps the digits it was given with.
+     */
+    static Map<String, Object> readRecord(JsonParser p, Map<String, String> written) throws IOException {
+        Map<String, Object> record = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t.isNumeric()) written.put(field, p.getText());
+            record.put(field, MAPPER.readValue(p, Object.class));
+        }
+        return record;
+    }
 
     /** Whether {@code d} is written as a whole number, without fraction or exponent. */
     public static boolean isWhole(double d) {

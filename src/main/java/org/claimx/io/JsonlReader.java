@@ -7,14 +7,18 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.claimx.model.Paper;
 
 /**
- * JSON Lines: one object per line with {@code id} (string, or a number kept exactly as written),
- * {@code abstract} (a non-empty string) and optionally {@code title} (a string); any other field goes
- * to {@link Paper#extra()}. Blank lines are skipped. Each other line is one record: a paper, or a
+ * JSON Lines: one object per line, each a paper in one of the shapes {@link JsonShapes} knows
+ * (claimx's own {@code id}, {@code title}, {@code abstract}; the Kaggle arXiv snapshot; OpenAlex;
+ * Semantic Scholar; Hugging Face daily papers; or the user's field paths), or a page of API results
+ * with one paper per result. Fields besides the paper's own go to {@code Paper#extra()}. Blank lines are skipped. Each other line is one record: a paper, or a
  * {@link ReadError} naming the line and what is wrong with it (invalid UTF-8, malformed JSON, not an
  * object, missing or bad fields, content after the object, over {@link #MAX_LINE} bytes).
  *
@@ -26,26 +30,46 @@ public final class JsonlReader implements PaperReader {
 
     private static final int MAX_REASON = 200;
 
+    private final FieldPaths paths;
+    private final int maxLine;
+
+    public JsonlReader() {
+        this(FieldPaths.DEFAULT, MAX_LINE);
+    }
+
+    public JsonlReader(FieldPaths paths, int maxLine) {
+        this.paths = paths;
+        this.maxLine = maxLine;
+    }
+
+    /** A first line that is a whole object (or too long to see the end of): one record a line. */
     @Override
     public boolean recognizes(Head head) {
-        return head.firstNonBlank() == '{';
+        if (head.firstNonBlank() != '{') return false;
+        List<String> lines = head.lines().stream().filter(l -> !l.isEmpty()).toList();
+        return lines.size() <= 1 || lines.get(0).endsWith("}");
     }
 
     @Override
     public Cursor open(InputSource source) {
-        return new JsonlCursor(source);
+        return new JsonlCursor(source, paths, maxLine);
     }
 
     private static final class JsonlCursor implements Cursor {
         private final String name;
         private final ByteLines lines;
+        private final FieldPaths paths;
+        private final int maxLine;
         private final StrictUtf8 utf8 = new StrictUtf8();
         private final ObjectMapper mapper = Json.mapper();
         private final JsonFactory factory = mapper.getFactory();
+        private final Deque<InputRecord> pending = new ArrayDeque<>();
 
-        JsonlCursor(InputSource source) {
+        JsonlCursor(InputSource source, FieldPaths paths, int maxLine) {
             this.name = source.name();
-            this.lines = new ByteLines(source.stream(), MAX_LINE);
+            this.paths = paths;
+            this.maxLine = maxLine;
+            this.lines = new ByteLines(source.stream(), maxLine);
         }
 
         @Override
@@ -55,13 +79,14 @@ public final class JsonlReader implements PaperReader {
 
         @Override
         public InputRecord next() throws IOException {
+            if (!pending.isEmpty()) return pending.poll();
             ByteLines.Line line;
             do {
                 line = lines.next();
                 if (line == null) return null;
             } while (line.isBlank());
             long n = line.number();
-            if (line.tooLong()) return new ReadError(name, n, "line longer than " + MAX_LINE + " bytes");
+            if (line.tooLong()) return new ReadError(name, n, "line longer than " + maxLine + " bytes (--max-line-bytes)");
             String text;
             try {
                 text = utf8.decode(line.bytes());
@@ -69,70 +94,48 @@ public final class JsonlReader implements PaperReader {
                 return new ReadError(name, n, e.getMessage());
             }
             try {
-                return parse(text, n);
+                pending.addAll(parse(text, n));
             } catch (JsonProcessingException e) {
                 return new ReadError(name, n, "malformed JSON: " + oneLine(e.getOriginalMessage()));
             }
+            return pending.isEmpty() ? next() : pending.poll();
         }
 
-        /** Parses one line; a ReadError for a well-formed line whose content is not a paper. */
-        private InputRecord parse(String text, long n) throws IOException {
+        /** Parses one line; ReadErrors for a well-formed line whose content is not a paper. */
+        private List<InputRecord> parse(String text, long n) throws IOException {
             try (JsonParser p = factory.createParser(text)) {
                 // Two "abstract" keys in one record would make one of them silently win.
                 p.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
                 JsonToken first = p.nextToken();
                 if (first != JsonToken.START_OBJECT) {
-                    return new ReadError(name, n, "not a JSON object but " + describe(first));
+                    return List.of(new ReadError(name, n, "not a JSON object but " + describe(first)));
                 }
-                String id = null;
-                String title = null;
-                String abstractText = null;
-                String problem = null;
-                Map<String, Object> extra = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    JsonToken t = p.nextToken();
-                    switch (field) {
-                        case "id" -> {
-                            if (t == JsonToken.VALUE_STRING) id = p.getText();
-                            // getText() gives a number as written ("2401.10200"), not as re-printed.
-                            else if (t.isNumeric()) id = p.getText();
-                            else if (t != JsonToken.VALUE_NULL && problem == null) {
-                                problem = "id is " + describe(t) + ", not a string or number";
-                            }
-                        }
-                        case "title" -> {
-                            if (t == JsonToken.VALUE_STRING) title = p.getText();
-                            else if (t != JsonToken.VALUE_NULL && problem == null) {
-                                problem = "title is " + describe(t) + ", not a string";
-                            }
-                        }
-                        case "abstract" -> {
-                            if (t == JsonToken.VALUE_STRING) abstractText = p.getText();
-                            else if (t == JsonToken.VALUE_NULL && problem == null) problem = "abstract is null";
-                            else if (problem == null) problem = "abstract is " + describe(t) + ", not a string";
-                        }
-                        default -> {
-                            Object value = mapper.readValue(p, Object.class);
-                            // Paper.extra is an immutable copy that cannot hold null; a null field says nothing.
-                            if (value != null) extra.put(field, value);
-                        }
-                    }
-                    if (t.isStructStart() && isPaperField(field)) p.skipChildren();
-                }
-                if (p.nextToken() != null) return new ReadError(name, n, "content after the JSON object");
-                if (problem != null) return new ReadError(name, n, problem);
-                if (id == null) return new ReadError(name, n, "no id");
-                if (id.isBlank()) return new ReadError(name, n, "empty id");
-                if (abstractText == null) return new ReadError(name, n, "no abstract");
-                if (abstractText.isBlank()) return new ReadError(name, n, "empty abstract");
-                return new PaperRecord(name, n, new Paper(id, title, abstractText, extra));
+                Map<String, String> written = new HashMap<>();
+                Map<String, Object> record = Json.readRecord(p, written);
+                if (p.nextToken() != null) return List.of(new ReadError(name, n, "content after the JSON object"));
+                return records(name, n, record, written, paths);
             }
         }
+    }
 
-        private static boolean isPaperField(String field) {
-            return field.equals("id") || field.equals("title") || field.equals("abstract");
+    /**
+     * The records of one JSON object: a paper (or why it is not one), or, for a page of an API's
+     * results ({@code {"results": [...]}} as OpenAlex and others answer), one record per result.
+     */
+    static List<InputRecord> records(String name, long n, Map<String, Object> record, Map<String, String> written, FieldPaths paths) {
+        if (record.get("results") instanceof List<?> results && !record.containsKey("abstract") && (paths == null || !paths.any())) {
+            List<InputRecord> out = new ArrayList<>();
+            for (Object r : results) out.add(record(name, n, r, Map.of(), paths));
+            return out;
         }
+        return List.of(record(name, n, record, written, paths));
+    }
+
+    @SuppressWarnings("unchecked")
+    static InputRecord record(String name, long n, Object value, Map<String, String> written, FieldPaths paths) {
+        if (!(value instanceof Map<?, ?>)) return new ReadError(name, n, "not a JSON object but " + JsonShapes.describe(value));
+        JsonShapes.Result r = JsonShapes.read((Map<String, Object>) value, written, paths);
+        return r.problem() != null ? new ReadError(name, n, r.problem()) : new PaperRecord(name, n, r.paper());
     }
 
     private static String describe(JsonToken t) {

@@ -61,10 +61,13 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
     private long errors;
     private long duplicates;
 
-    private PaperInput(List<String> inputs, InputFormat forced, InputStream stdin) {
+    private final ReadOptions options;
+
+    private PaperInput(List<String> inputs, InputFormat forced, InputStream stdin, ReadOptions options) {
         this.inputs = inputs;
         this.forced = forced;
         this.stdin = stdin;
+        this.options = options;
     }
 
     /**
@@ -79,6 +82,11 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
 
     /** As {@link #open(List, InputFormat)}, with {@code stdin} standing for standard input. */
     public static PaperInput open(List<String> inputs, InputFormat forced, InputStream stdin) {
+        return open(inputs, forced, stdin, ReadOptions.DEFAULT);
+    }
+
+    /** As {@link #open(List, InputFormat, InputStream)}, reading with {@code options}. */
+    public static PaperInput open(List<String> inputs, InputFormat forced, InputStream stdin, ReadOptions options) {
         List<String> list = inputs == null || inputs.isEmpty() ? List.of(SourceOpener.STDIN) : List.copyOf(inputs);
         Set<String> stdinSeen = new HashSet<>();
         for (String arg : list) {
@@ -87,7 +95,7 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
             }
             SourceOpener.check(arg);
         }
-        return new PaperInput(list, forced, stdin);
+        return new PaperInput(list, forced, stdin, options);
     }
 
     /**
@@ -193,8 +201,8 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
             String name = arg.equals(SourceOpener.STDIN) ? SourceOpener.STDIN_NAME : arg;
             return new ReadError(name, 1, SourceOpener.reason(e, true));
         }
-        InputFormat format = forced != null ? forced : InputFormat.detect(current.head());
-        cursor = format.reader().open(current.source());
+        InputFormat format = forced != null ? forced : InputFormat.detect(current.head(), options);
+        cursor = format.reader(options).open(current.source());
         return null;
     }
 
@@ -221,6 +229,20 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
         }
         PaperRecord pr = (PaperRecord) r;
         Paper p = pr.paper();
+        String tooLong = p.abstractText().length() > options.maxAbstractChars() ? "abstract"
+                : p.title().length() > options.maxAbstractChars() ? "title" : null;
+        if (tooLong != null) {
+            errors++;
+            return new ReadError(pr.source(), pr.line(), "paper " + p.id() + ": " + tooLong + " of "
+                    + (tooLong.equals("abstract") ? p.abstractText() : p.title()).length() + " characters, over the limit of "
+                    + options.maxAbstractChars() + " (--max-abstract-chars)");
+        }
+        int nul = (p.title() + p.abstractText()).indexOf('\0');
+        if (nul >= 0) {
+            errors++;
+            return new ReadError(pr.source(), pr.line(), "paper " + p.id() + ": NUL character in the "
+                    + (nul < p.title().length() ? "title" : "abstract") + " (binary data, not text)");
+        }
         long content = ((long) p.title().hashCode() << 32) ^ (p.abstractText().hashCode() & 0xffffffffL);
         Seen first = seen.putIfAbsent(p.id(), new Seen(content, pr.source(), pr.line()));
         if (first == null) {

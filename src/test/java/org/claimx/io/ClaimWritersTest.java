@@ -137,7 +137,7 @@ class ClaimWritersTest {
         assertEquals(OutputFormat.CSV, OutputFormat.parse("CSV"));
         assertEquals(InputFormat.PAGES, InputFormat.parse("pages"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InputFormat.parse("xml"));
-        assertEquals("unknown input format 'xml'; expected one of jsonl, pages, text", e.getMessage());
+        assertEquals("unknown input format 'xml'; expected one of jsonl, json, atom, pages, csv, text", e.getMessage());
     }
 
     static String write(OutputFormat format, List<Claim> claims) throws IOException {

@@ -111,7 +111,7 @@ class JsonlReaderTest {
         byte[] all = concat(big, "\n".getBytes(StandardCharsets.UTF_8), good.getBytes(StandardCharsets.UTF_8));
         List<InputRecord> records = read(all);
         assertEquals(2, records.size());
-        assertEquals(new ReadError("t", 1, "line longer than " + JsonlReader.MAX_LINE + " bytes"), records.get(0));
+        assertEquals(new ReadError("t", 1, "line longer than " + JsonlReader.MAX_LINE + " bytes (--max-line-bytes)"), records.get(0));
         assertEquals("ok", ((PaperRecord) records.get(1)).paper().id());
         assertEquals(2, records.get(1).line());
     }

@@ -1,0 +1,133 @@
+package org.claimx.io;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.claimx.model.Paper;
+
+/**
+ * An arXiv API answer: an Atom feed whose {@code entry} elements are papers. The id is the arXiv id
+ * from the entry's abs URL ({@code http://arxiv.org/abs/2401.01234v2} gives {@code 2401.01234}; the
+ * version and the URL ride along as {@code version} and {@code url}), the title is {@code title}, the
+ * abstract {@code summary}; categories, authors and dates ride along. The API reports a bad query as
+ * an entry titled "Error": that entry is an error, with its summary as the reason. Record numbers are
+ * the lines the entries start on.
+ *
+ * <p>Streams with StAX; external entities and DTDs are not resolved.
+ */
+public final class AtomReader implements PaperReader {
+    private static final Pattern ABS = Pattern.compile("(?:arxiv\\.org/abs/|^)([^/\\s]+?/?\\d[^/\\s]*?)(v\\d+)?$");
+
+    @Override
+    public boolean recognizes(Head head) {
+        if (head.firstNonBlank() != '<') return false;
+        String t = head.text();
+        return t.contains("<feed") && t.contains("http://www.w3.org/2005/Atom");
+    }
+
+    @Override
+    public Cursor open(InputSource source) {
+        return new Cursor() {
+            private XMLStreamReader xml;
+            private boolean done;
+            private long line = 1;
+
+            @Override
+            public InputRecord next() throws IOException {
+                if (done) return null;
+                try {
+                    if (xml == null) xml = factory().createXMLStreamReader(source.stream(), "UTF-8");
+                    while (xml.hasNext()) {
+                        if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("entry")) {
+                            line = xml.getLocation().getLineNumber();
+                            return entry(source.name(), line, xml);
+                        }
+                    }
+                    done = true;
+                    return null;
+                } catch (XMLStreamException e) {
+                    done = true;
+                    long at = e.getLocation() != null && e.getLocation().getLineNumber() > 0 ? e.getLocation().getLineNumber() : line;
+                    String msg = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+                    return new ReadError(source.name(), at, "malformed XML: " + JsonlReader.oneLine(msg));
+                }
+            }
+
+            @Override
+            public long position() {
+                return line;
+            }
+        };
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    }
+
+    /** Reads one entry, up to its end tag. */
+    private static InputRecord entry(String name, long line, XMLStreamReader xml) throws XMLStreamException {
+        String id = null;
+        String title = null;
+        String summary = null;
+        List<String> categories = new ArrayList<>();
+        List<String> authors = new ArrayList<>();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        int depth = 1;
+        while (depth > 0 && xml.hasNext()) {
+            int ev = xml.next();
+            if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                continue;
+            }
+            if (ev != XMLStreamConstants.START_ELEMENT) continue;
+            String el = xml.getLocalName();
+            switch (el) {
+                case "id" -> id = xml.getElementText().strip();
+                case "title" -> title = xml.getElementText();
+                case "summary" -> summary = xml.getElementText();
+                case "published", "updated", "comment", "journal_ref", "doi" -> extra.put(el, xml.getElementText().strip());
+                case "category" -> {
+                    String term = xml.getAttributeValue(null, "term");
+                    if (term != null) categories.add(term);
+                    depth++;
+                }
+                case "primary_category" -> {
+                    String term = xml.getAttributeValue(null, "term");
+                    if (term != null) extra.put("primary_category", term);
+                    depth++;
+                }
+                case "name" -> authors.add(xml.getElementText().strip());
+                default -> depth++;
+            }
+        }
+        if (title != null && title.strip().equals("Error")) {
+            return new ReadError(name, line, "the arXiv API answered with an error: "
+                    + JsonlReader.oneLine(summary == null ? "(no message)" : summary));
+        }
+        if (id == null || id.isBlank()) return new ReadError(name, line, "entry has no id");
+        if (summary == null) return new ReadError(name, line, "entry has no summary (abstract)");
+        if (summary.isBlank()) return new ReadError(name, line, "empty summary (abstract)");
+        Matcher m = ABS.matcher(id);
+        String paperId = id;
+        if (m.find()) {
+            paperId = m.group(1);
+            if (m.group(2) != null) extra.put("version", m.group(2));
+            if (!id.equals(paperId)) extra.put("url", id);
+        }
+        if (!categories.isEmpty()) extra.put("categories", categories);
+        if (!authors.isEmpty()) extra.put("authors", authors);
+        return new PaperRecord(name, line, new Paper(paperId, title, summary, extra));
+    }
+}
