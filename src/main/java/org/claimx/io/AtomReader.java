@@ -1,6 +1,9 @@
 package org.claimx.io;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +47,11 @@ public final class AtomReader implements PaperReader {
             public InputRecord next() throws IOException {
                 if (done) return null;
                 try {
-                    if (xml == null) xml = factory().createXMLStreamReader(source.stream(), "UTF-8");
+                    // Decoded here: the JDK's parser would print its own "[Fatal Error]" line for bad bytes and
+                    // stop at them; replaced, they cost only the entry that holds them (see entry()).
+                    if (xml == null) xml = factory().createXMLStreamReader(new InputStreamReader(source.stream(),
+                            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                                    .onUnmappableCharacter(CodingErrorAction.REPLACE)));
                     while (xml.hasNext()) {
                         if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("entry")) {
                             line = xml.getLocation().getLineNumber();
@@ -115,6 +122,9 @@ public final class AtomReader implements PaperReader {
         if (title != null && title.strip().equals("Error")) {
             return new ReadError(name, line, "the arXiv API answered with an error: "
                     + JsonlReader.oneLine(summary == null ? "(no message)" : summary));
+        }
+        for (String text : new String[] {id, title, summary}) {
+            if (text != null && text.indexOf('\uFFFD') >= 0) return new ReadError(name, line, "invalid UTF-8 in the entry");
         }
         if (id == null || id.isBlank()) return new ReadError(name, line, "entry has no id");
         if (summary == null) return new ReadError(name, line, "entry has no summary (abstract)");

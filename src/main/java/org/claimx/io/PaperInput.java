@@ -202,8 +202,32 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
             return new ReadError(name, 1, SourceOpener.reason(e, true));
         }
         InputFormat format = forced != null ? forced : InputFormat.detect(current.head(), options);
+        if (forced == null && format == InputFormat.TEXT && current.head().firstNonBlank() == '<') {
+            // Markup that no reader knows is no abstract: reading its tags as prose would make claims of them.
+            cursor = unknownFormat(current.source().name());
+            return null;
+        }
         cursor = format.reader(options).open(current.source());
         return null;
+    }
+
+    private static PaperReader.Cursor unknownFormat(String name) {
+        return new PaperReader.Cursor() {
+            private boolean done;
+
+            @Override
+            public InputRecord next() {
+                if (done) return null;
+                done = true;
+                return new ReadError(name, 1, "unknown input format: markup (XML or HTML) that is not an arXiv Atom feed;"
+                        + " --input-format text reads it as one abstract");
+            }
+
+            @Override
+            public long position() {
+                return 1;
+            }
+        };
     }
 
     /** Closes the current source; a failure to close is reported, not dropped. */

@@ -83,10 +83,12 @@ class InputsCliTest {
         Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
         Path empty = dir.resolve("empty.txt");
         Files.write(empty, new byte[0]);
+        Path html = dir.resolve("page.html");
+        Files.writeString(html, "<!DOCTYPE html><html><body><p>It is 2.4x faster.</p></body></html>\n");
         Path errors = dir.resolve("errors.jsonl");
 
         CliTest.Run r = CliTest.run("extract", "--errors", errors.toString(), mixedFile.toString(), big.toString(),
-                binary.toString(), empty.toString(), "testdata/inputs/truncated.jsonl.gz");
+                binary.toString(), empty.toString(), html.toString(), "testdata/inputs/truncated.jsonl.gz");
         assertEquals(1, r.code(), "some records failed, all others written");
         assertFalse(r.err().contains("\tat "), "no stack trace");
 
@@ -103,6 +105,7 @@ class InputsCliTest {
                 new String[] {big.toString(), "1", "paper big: abstract of 5000000 characters, over the limit of 1000000"},
                 new String[] {binary.toString(), "1", "invalid UTF-8"},
                 new String[] {empty.toString(), "1", "empty file"},
+                new String[] {html.toString(), "1", "unknown input format: markup (XML or HTML) that is not an arXiv Atom feed"},
                 new String[] {"testdata/inputs/truncated.jsonl.gz", "19", "gzip data ends early (truncated file)"});
         List<JsonNode> records = new ArrayList<>();
         for (String l : Files.readAllLines(errors)) records.add(Json.mapper().readTree(l));
@@ -120,8 +123,8 @@ class InputsCliTest {
         Set<String> papers = new LinkedHashSet<>();
         for (String line : r.out().split("\n")) papers.add(Json.mapper().readTree(line).get("paper").asText());
         assertTrue(papers.containsAll(List.of("good1", "good2", "good3")), papers.toString());
-        // Every record is accounted for: 11 + 2 + 1 + 1 + 19 records read = papers + errors.
-        int read = lines.size() + 2 + 1 + 1 + 19;
+        // Every record is accounted for: 11 + 2 + 1 + 1 + 1 + 19 records read = papers + errors.
+        int read = lines.size() + 2 + 1 + 1 + 1 + 19;
         var m = java.util.regex.Pattern.compile("papers (\\d+), claims (\\d+), errors (\\d+)").matcher(r.err());
         assertTrue(m.find(), r.err());
         assertEquals(expected.size(), Integer.parseInt(m.group(3)));
@@ -143,6 +146,18 @@ class InputsCliTest {
         CliTest.Run bad = CliTest.run("extract", "--max-line-bytes", "0", f.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().startsWith("claimx: the maximum line length must be a positive number of bytes: 0"), bad.err());
+    }
+
+    @Test
+    void nestedFieldPathsGoThroughExtract() throws Exception {
+        CliTest.Run r = CliTest.run("extract", "--id-field", "meta.arxiv", "--title-field", "text.heading",
+                "--abstract-field", "text.body", "testdata/inputs/custom-fields.jsonl");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of(), ClaimSchema.problems(r.out()));
+        assertTrue(r.out().contains("\"paper\":\"2309.03824\""), r.out());
+        CliTest.Run bad = CliTest.run("extract", "--id-field", "meta..arxiv", "testdata/inputs/custom-fields.jsonl");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("claimx: not a field path: 'meta..arxiv'"), bad.err());
     }
 
     @Test

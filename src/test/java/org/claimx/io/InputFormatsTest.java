@@ -145,6 +145,39 @@ class InputFormatsTest {
     }
 
     @Test
+    void brokenAtomIsOneErrorAndNothingIsPrintedByTheParser() throws IOException {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(seen, true, StandardCharsets.UTF_8));
+            String feed = "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<entry><id>http://arxiv.org/abs/2401.00001v1</id>"
+                    + "<title>T</title><summary>It is 2x faster.</summary></entry>\n<entry><id>x</id><title>T</title><summary>";
+            byte[] bad = concat(feed.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, '('});
+            bad = concat(bad, ("</summary></entry>\n<entry><id>http://arxiv.org/abs/2401.00003</id><title>U</title>"
+                    + "<summary>It is 3x faster.</summary></entry></feed>").getBytes(StandardCharsets.UTF_8));
+            List<InputRecord> rs = new java.util.ArrayList<>();
+            var c = new AtomReader().open(new InputSource("f.xml", "f.xml", new ByteArrayInputStream(bad)));
+            for (InputRecord r; (r = c.next()) != null; ) rs.add(r);
+            assertEquals(List.of("2401.00001", "2401.00003"), papers(rs).stream().map(Paper::id).toList());
+            assertEquals(List.of("invalid UTF-8 in the entry"), errors(rs).stream().map(ReadError::reason).toList());
+            assertEquals(4, errors(rs).get(0).line(), "the entry's line");
+            List<InputRecord> amp = new java.util.ArrayList<>();
+            c = new AtomReader().open(new InputSource("g.xml", "g.xml", new ByteArrayInputStream((feed + "a & b</summary></entry></feed>").getBytes(StandardCharsets.UTF_8))));
+            for (InputRecord r; (r = c.next()) != null; ) amp.add(r);
+            assertTrue(errors(amp).get(0).reason().startsWith("malformed XML: "), amp.toString());
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", seen.toString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void csvSplitsQuotedFields() {
         assertEquals(List.of("a", "b, c", "d \"e\""), CsvReader.split("a,\"b, c\",\"d \"\"e\"\"\"", ','));
         assertEquals(null, CsvReader.split("a,\"open", ','));
