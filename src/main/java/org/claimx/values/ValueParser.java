@@ -150,6 +150,8 @@ public final class ValueParser {
         }
         if (unit == null) {
             ValueLexicon.Prefix<Unit> u = lexicon.unitAt(after);
+            // A unit joined by a hyphen, as an adjective: "a 6.3-point gain".
+            if (u == null && after.startsWith("-")) u = lexicon.unitAt(after.substring(1));
             if (u == null) return Optional.empty();
             unit = u.value();
         }
