@@ -19,7 +19,7 @@ public final class SlotLexicon {
     record ChangeCue(Pattern word, Change change, String impliedMetric, boolean compares, boolean improves) {}
 
     /** Which way is better for a metric. */
-    enum Better { HIGHER, LOWER }
+    public enum Better { HIGHER, LOWER }
 
     record DirectionRule(Pattern pattern, Better better) {}
 
@@ -191,6 +191,9 @@ public final class SlotLexicon {
         for (ChangeCue c : changeCues) if (c.word().matcher(w).matches()) return c;
         return null;
     }
+
+    /** The cues that introduce a baseline ("compared to", "than", "outperforms"), as one pattern. */
+    public Pattern comparison() { return comparison; }
 
     /** Which way is better for a metric phrase, or null when the lexicon does not say. */
     public Better betterOf(String metric) {
