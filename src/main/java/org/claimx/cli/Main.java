@@ -17,6 +17,8 @@ public final class Main {
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // The descriptions are written in lines of up to 110 characters; at 80, picocli would break each of them.
+        cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof RuleException) {
                 line.getErr().println("claimx: bad rule: " + ex.getMessage());
