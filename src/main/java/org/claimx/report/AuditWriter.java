@@ -43,6 +43,11 @@ public final class AuditWriter {
     }
 
     private static String json(List<Audited> audited) throws Exception {
+        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree(audited)) + "\n";
+    }
+
+    /** The JSON format's records: {@code [{"paper", "title", "findings": [{kind, severity, message, spans}]}]}. */
+    public static ArrayNode tree(List<Audited> audited) {
         ArrayNode root = Json.mapper().createArrayNode();
         for (Audited a : audited) {
             ObjectNode p = root.addObject();
@@ -60,7 +65,7 @@ public final class AuditWriter {
                 }
             }
         }
-        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return root;
     }
 
     private static String html(List<Audited> audited) {
