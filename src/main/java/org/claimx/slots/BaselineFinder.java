@@ -22,6 +22,8 @@ final class BaselineFinder {
 
     /** The token range [from, to] of the baseline phrase nearest the value, or null. */
     int[] find(SentenceView s, ValueMention m) {
+        int[] next = nextInList(s, m);
+        if (next != null) return next;
         Matcher c = lex.comparison.matcher(s.text);
         int[] best = null;
         int bestDist = Integer.MAX_VALUE;
@@ -56,6 +58,37 @@ final class BaselineFinder {
             }
         }
         return best;
+    }
+
+    /**
+     * "PPO exceeds zero-shot by 38.7 points and few-shot by 26.1 points": after a comparison and a first
+     * "by" figure, "and B by v" names the baseline of v just before its own "by".
+     */
+    private int[] nextInList(SentenceView s, ValueMention m) {
+        int v = s.tokenAt(m.start());
+        if (v < 4 || !s.lower(v - 1).equals("by")) return null;
+        int end = v - 2;
+        int j = end;
+        while (j > 0 && end - j < 3 && !s.lower(j - 1).equals("and") && !s.isBoundary(j - 1) && !s.isNumber(j - 1)) j--;
+        if (j < 3 || !s.lower(j - 1).equals("and") || s.isDeterminer(j) && j == end) return null;
+        // Before "and": "CUE A by 38.7 points", the first baseline right after the comparison cue, then its figure.
+        int by = -1;
+        for (int k = j - 2; k >= Math.max(1, j - 4); k--) {
+            if (s.lower(k).equals("by") && Character.isDigit(s.word(k + 1).charAt(0))) {
+                by = k;
+                break;
+            }
+        }
+        if (by < 2) return null;
+        for (int p = by - 1; p >= Math.max(1, by - 4); p--) {
+            String before = s.text.substring(0, s.begin(p) - s.base);
+            Matcher c = lex.comparison.matcher(before);
+            while (c.find()) {
+                if (c.end() == before.length()) return new int[] {j, end};
+            }
+            if (s.isBoundary(p - 1)) break;
+        }
+        return null;
     }
 
     /**
