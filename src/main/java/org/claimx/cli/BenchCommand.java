@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Thread counts to run, each timed on its own. Default: ${DEFAULT-VALUE}.")
     List<Integer> threads;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "200",
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1000",
             description = "Papers run once, untimed, before timing each pipeline. Default: ${DEFAULT-VALUE}.")
     int warmup;
 
