@@ -41,7 +41,7 @@ public final class CsvReader implements PaperReader {
         if (lines.isEmpty()) return false;
         String first = lines.get(0);
         if (first.startsWith("{") || first.startsWith("[") || first.startsWith("<")) return false;
-        char sep = first.indexOf('\t') >= 0 ? '\t' : ',';
+        char sep = separator(first);
         if (first.indexOf(sep) < 0) return false;
         List<String> header = split(first, sep);
         if (header == null) return false;
@@ -76,7 +76,7 @@ public final class CsvReader implements PaperReader {
                     try {
                         row.append(utf8.decode(line.bytes()));
                         // A quoted field that spans lines: read on until its quotes close.
-                        while (split(row.toString(), header == null ? guessSep(row) : sep) == null) {
+                        while (split(row.toString(), header == null ? separator(row.toString()) : sep) == null) {
                             ByteLines.Line more = lines.next();
                             if (more == null) return new ReadError(source.name(), start, "a quoted field is not closed before the end of the file");
                             if (more.tooLong()) return new ReadError(source.name(), start, "line longer than " + maxLine + " bytes (--max-line-bytes)");
@@ -95,12 +95,8 @@ public final class CsvReader implements PaperReader {
                 return null;
             }
 
-            private char guessSep(CharSequence first) {
-                return first.toString().indexOf('\t') >= 0 ? '\t' : ',';
-            }
-
             private InputRecord header(String name, long n, String text) {
-                sep = guessSep(text);
+                sep = separator(text);
                 header = split(text, sep).stream().map(String::strip).toList();
                 idCol = column(paths.id(), ID);
                 titleCol = column(paths.title(), TITLE);
@@ -143,6 +139,11 @@ public final class CsvReader implements PaperReader {
                 return lines.number() + 1;
             }
         };
+    }
+
+    /** Tab-separated when the header holds a tab, else comma-separated. */
+    private static char separator(String header) {
+        return header.indexOf('\t') >= 0 ? '\t' : ',';
     }
 
     /** The fields of one row; null when a quoted field is still open at the end of the text. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.claimx.io.Json;
 
@@ -131,7 +130,7 @@ public final class LeaderboardWriter {
             int i = 0;
             for (Leaderboard.Row r : board.rows()) {
                 b.append("<tr><td class=\"n\">").append(++i).append("</td><td>").append(Html.esc(r.method() == null ? "(unnamed)" : r.method()))
-                        .append("</td><td class=\"n\" data-v=\"").append(String.format(Locale.ROOT, "%s", fmt(r.figure()))).append("\">")
+                        .append("</td><td class=\"n\" data-v=\"").append(fmt(r.figure())).append("\">")
                         .append(Html.esc(value(r))).append("</td><td>").append(Html.esc(r.precision())).append("</td><td>")
                         .append(Html.esc(r.paper())).append(r.title() == null ? "" : "<br>" + Html.esc(r.title()))
                         .append("</td><td class=\"ev\">").append(Html.esc(r.sentence())).append("</td></tr>\n");
