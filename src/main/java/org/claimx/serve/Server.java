@@ -137,20 +137,26 @@ public final class Server {
             return;
         }
         waiting.decrementAndGet();
+        Reply reply;
         try {
-            answer(ex, mime, body, auditing);
+            reply = answer(mime, body, auditing);
         } finally {
+            // Given back before the reply goes out: a client that sends its next request on reading
+            // this one's answer must find the permit free, not be refused.
             work.release();
         }
+        send(ex, reply.status(), reply.body());
     }
 
-    private void answer(HttpExchange ex, String mime, byte[] body, boolean auditing) throws IOException {
+    /** A status and a JSON body, made while holding a work permit and sent after giving it back. */
+    private record Reply(int status, JsonNode body) {}
+
+    private Reply answer(String mime, byte[] body, boolean auditing) {
         String text = new String(body, StandardCharsets.UTF_8);
         List<Paper> papers = new ArrayList<>();
         if (mime.equals("text/plain")) {
             if (text.isBlank()) {
-                send(ex, 400, error("empty abstract"));
-                return;
+                return new Reply(400, error("empty abstract"));
             }
             papers.add(new Paper("text", "", text));
         } else {
@@ -158,8 +164,7 @@ public final class Server {
             try {
                 root = Json.mapper().readTree(text);
             } catch (IOException e) {
-                send(ex, 400, error("malformed JSON: " + String.valueOf(e.getMessage()).split("\n")[0]));
-                return;
+                return new Reply(400, error("malformed JSON: " + String.valueOf(e.getMessage()).split("\n")[0]));
             }
             List<JsonNode> items = new ArrayList<>();
             if (root != null && root.isArray()) root.forEach(items::add);
@@ -168,19 +173,16 @@ public final class Server {
                 JsonNode p = items.get(i);
                 String where = items.size() > 1 || (root != null && root.isArray()) ? "paper " + i + ": " : "";
                 if (!p.isObject()) {
-                    send(ex, 400, error(where + "not a JSON object"));
-                    return;
+                    return new Reply(400, error(where + "not a JSON object"));
                 }
                 if (!p.path("abstract").isTextual() || p.path("abstract").asText().isBlank()) {
-                    send(ex, 400, error(where + "no abstract (a non-empty string)"));
-                    return;
+                    return new Reply(400, error(where + "no abstract (a non-empty string)"));
                 }
                 String id = p.path("id").isValueNode() && !p.path("id").isNull() ? p.path("id").asText() : "paper-" + i;
                 papers.add(new Paper(id, p.path("title").isTextual() ? p.path("title").asText() : "", p.path("abstract").asText()));
             }
             if (papers.isEmpty()) {
-                send(ex, 400, error("no paper in the request"));
-                return;
+                return new Reply(400, error("no paper in the request"));
             }
         }
         var out = Json.mapper().createArrayNode();
@@ -196,7 +198,7 @@ public final class Server {
             PaperClaims pc = new PaperClaims(p.id(), p.title(), p.abstractText(), nodes);
             audited.add(new AuditWriter.Audited(pc, audit.audit(pc)));
         }
-        send(ex, 200, auditing ? AuditWriter.tree(audited) : out);
+        return new Reply(200, auditing ? AuditWriter.tree(audited) : out);
     }
 
     static ObjectNode error(String message) {
