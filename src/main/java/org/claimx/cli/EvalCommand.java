@@ -12,6 +12,9 @@ import java.util.concurrent.Callable;
 import org.claimx.eval.ClaimsFile;
 import org.claimx.eval.ScoreReport;
 import org.claimx.eval.Scorer;
+import org.claimx.eval.Split;
+import org.claimx.pipeline.GoldInstances;
+import org.claimx.slots.Trainer;
 import org.claimx.io.InputFormat;
 import org.claimx.io.Json;
 import org.claimx.io.PaperInput;
@@ -47,6 +50,15 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Worker threads for extraction.")
     int threads;
 
+    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "all",
+            description = "Score only these papers: all (default), validation (the fixed one in five never trained on) or train.")
+    String split;
+
+    @Option(names = "--cv", paramLabel = "K", defaultValue = "0",
+            description = "K-fold cross-validation over the training papers (validation papers left out): train on K-1 folds,"
+                    + " extract the other, and score all folds' claims together.")
+    int cv;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: rules/ beside the build, or $CLAIMX_RULES).")
     Path rules;
 
@@ -55,18 +67,52 @@ final class EvalCommand implements Callable<Integer> {
         for (Path p : pred == null ? List.of(papers, gold) : List.of(papers, gold, pred)) {
             if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
         }
-        Map<String, JsonNode> paperMap = ClaimsFile.readPapers(papers);
+        java.util.function.Predicate<String> chosen = switch (split) {
+            case "all" -> id -> true;
+            case "validation" -> Split::isValidation;
+            case "train" -> id -> !Split.isValidation(id);
+            default -> throw new UsageException("--split must be all, validation or train: " + split);
+        };
+        if (cv == 1 || cv < 0) throw new UsageException("--cv needs at least 2 folds: " + cv);
+        if (cv > 0 && pred != null) throw new UsageException("--cv trains its own models; it takes no --pred");
+        if (cv > 0) chosen = id -> !Split.isValidation(id);
+        Map<String, JsonNode> paperMap = new java.util.LinkedHashMap<>();
+        final var keep = chosen;
+        ClaimsFile.readPapers(papers).forEach((k, v) -> { if (keep.test(k)) paperMap.put(k, v); });
         List<JsonNode> goldClaims = new ArrayList<>();
         for (JsonNode g : ClaimsFile.readClaims(gold)) {
             if (paperMap.containsKey(g.path("paper").asText(null))) goldClaims.add(g);
         }
-        List<JsonNode> predicted = pred != null ? ClaimsFile.readClaims(pred) : extract();
+        List<JsonNode> predicted = cv > 0 ? crossValidate() : pred != null ? ClaimsFile.readClaims(pred) : extract();
         ScoreReport report = Scorer.score(paperMap, goldClaims, predicted);
         PrintStream out = System.out;
         out.print(json ? report.json() : report.text());
         if (errors > 0) out.print(report.errors(errors));
         out.flush();
         return 0;
+    }
+
+    private List<JsonNode> crossValidate() throws Exception {
+        Engine engine = Engine.loadWithoutModel(RulesLocation.resolve(rules));
+        GoldInstances g = GoldInstances.read(List.<Path[]>of(new Path[] {papers, gold}));
+        g.readWith(engine, Math.max(threads, 2), true);
+        List<JsonNode> out = new ArrayList<>();
+        for (int k = 0; k < cv; k++) {
+            final int fold = k;
+            var model = Trainer.train(g.labeled(id -> !Split.isValidation(id) && Split.fold(id, cv) != fold));
+            Engine trained = engine.withModel(model);
+            List<JsonNode> foldPred = new ArrayList<>();
+            for (String id : g.papers().keySet()) {
+                if (Split.isValidation(id) || Split.fold(id, cv) != fold) continue;
+                for (Claim c : trained.claims(id, g.instances(id))) foldPred.add(Json.mapper().valueToTree(c));
+            }
+            var r = Scorer.score(g.papers(id -> !Split.isValidation(id) && Split.fold(id, cv) == fold),
+                    g.gold(id -> !Split.isValidation(id) && Split.fold(id, cv) == fold), foldPred);
+            System.err.printf("claimx: fold %d of %d: detection F1 %.3f, tuple F1 %.3f%n", k + 1, cv,
+                    r.detection().f(), r.tuple().f());
+            out.addAll(foldPred);
+        }
+        return out;
     }
 
     private List<JsonNode> extract() throws Exception {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "claimx", mixinStandardHelpOptions = true, version = "claimx 0.1.0",
         description = {"Extracts quantitative claims (method, metric, value, baseline, dataset) from the titles",
                 "and abstracts of ML papers, and scores them against gold claims."},
-        subcommands = {ExtractCommand.class, EvalCommand.class, ExplainCommand.class, BenchCommand.class,
+        subcommands = {ExtractCommand.class, EvalCommand.class, TrainCommand.class, ExplainCommand.class, BenchCommand.class,
                 LeaderboardCommand.class, AuditCommand.class, ServeCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

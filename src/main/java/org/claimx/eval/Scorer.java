@@ -290,7 +290,6 @@ public final class Scorer {
         List<String> wa = words(a), wb = words(b);
         if (wa.isEmpty() || wb.isEmpty()) return wa.equals(wb);
         Set<String> sa = new HashSet<>(wa), sb = new HashSet<>(wb);
-        if (sb.containsAll(sa) || sa.containsAll(sb)) return true;
         Set<String> both = new HashSet<>(sa);
         both.retainAll(sb);
         int common = both.size();

@@ -121,7 +121,7 @@ public final class RuleBook {
         env.bindStringRegex("$" + name, expanded);
     }
 
-    private static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String msg = e.getMessage();
         Throwable cause = e.getCause();
         while ((msg == null || msg.isBlank()) && cause != null) {
@@ -147,10 +147,11 @@ public final class RuleBook {
         return b.toString();
     }
 
-    private record Statement(int line, String text) {}
+    /** One statement of a rule file and the line it starts on. */
+    public record Statement(int line, String text) {}
 
     /** Splits a rule file into statements: each starts in column 0 and runs until the next one. */
-    private static List<Statement> statements(List<String> lines) {
+    public static List<Statement> statements(List<String> lines) {
         List<Statement> out = new ArrayList<>();
         StringBuilder cur = null;
         int start = 0;

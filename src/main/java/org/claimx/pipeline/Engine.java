@@ -8,16 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.claimx.model.Claim;
 import org.claimx.model.Field;
+import org.claimx.model.Kind;
+import org.claimx.model.MetricClass;
 import org.claimx.model.Paper;
 import org.claimx.model.Span;
+import org.claimx.model.Unit;
 import org.claimx.model.Value;
 import org.claimx.nlp.Nlp;
 import org.claimx.nlp.RuleBook;
+import org.claimx.slots.Candidate;
+import org.claimx.slots.CandidateRules;
+import org.claimx.slots.Instance;
 import org.claimx.slots.PaperContext;
-import org.claimx.slots.SlotFiller;
+import org.claimx.slots.SlotChooser;
 import org.claimx.slots.SlotLexicon;
+import org.claimx.slots.SlotModel;
+import org.claimx.slots.SlotProposer;
 import org.claimx.slots.SystemNamer;
 import org.claimx.text.Normalizer;
 import org.claimx.text.OffsetText;
@@ -27,27 +36,42 @@ import org.claimx.values.ValueMention;
 import org.claimx.values.ValueParser;
 
 /**
- * Paper in, claims out: normalise (with an offset map) → split → values (rules, every sentence) →
- * tag only the sentences that hold a value → slots → claims with spans into the original text.
- * Built once from a rules folder; safe to share across threads (it holds no per-paper state).
+ * Paper in, claims out: normalise (with an offset map) → split → values (rules, only sentences with
+ * a figure) → tag only the sentences that hold a value → slot candidates (rules) → the model's
+ * choice → claims with spans into the original text. Built once from a rules folder; safe to share
+ * across threads (it holds no per-paper state).
  */
 public final class Engine {
+    /** Where the model lives under a rules folder. */
+    public static final String MODEL = "models/slots.model";
+
     private final Normalizer normalizer;
     private final Nlp nlp;
     private final ValueFinder values;
     private final SystemNamer namer;
-    private final SlotFiller slots;
+    private final SlotProposer proposer;
+    private final SlotLexicon lex;
+    private final SlotChooser chooser;
 
-    private Engine(Normalizer normalizer, Nlp nlp, ValueFinder values, SystemNamer namer, SlotFiller slots) {
+    private Engine(Normalizer normalizer, Nlp nlp, ValueFinder values, SystemNamer namer, SlotProposer proposer,
+                   SlotLexicon lex, SlotChooser chooser) {
         this.normalizer = normalizer;
         this.nlp = nlp;
         this.values = values;
         this.namer = namer;
-        this.slots = slots;
+        this.proposer = proposer;
+        this.lex = lex;
+        this.chooser = chooser;
     }
 
-    /** Loads every rule and lexicon under {@code rulesDir}; a bad one stops here with its file and line. */
+    /** Loads every rule, lexicon and the model under {@code rulesDir}; a bad one stops here with its file and line. */
     public static Engine load(Path rulesDir) {
+        Engine e = loadWithoutModel(rulesDir);
+        return e.withModel(SlotModel.load(rulesDir.resolve(MODEL)));
+    }
+
+    /** The rules without the model: enough to build instances for training. */
+    public static Engine loadWithoutModel(Path rulesDir) {
         if (!Files.isDirectory(rulesDir)) {
             throw new UncheckedIOException(new IOException("rules folder not found: " + rulesDir));
         }
@@ -57,27 +81,89 @@ public final class Engine {
             ValueLexicon vlex = ValueLexicon.load(lexicon);
             RuleBook valueRules = RuleBook.load(rulesDir.resolve("values"), vlex.macros());
             SlotLexicon slex = SlotLexicon.load(lexicon);
+            CandidateRules candidates = CandidateRules.load(rulesDir.resolve("slots"), lexicon);
             return new Engine(normalizer, new Nlp(), new ValueFinder(valueRules, new ValueParser(vlex), vlex),
-                    SystemNamer.load(lexicon.resolve("system-names.tsv")), new SlotFiller(slex));
+                    SystemNamer.load(lexicon.resolve("system-names.tsv")), new SlotProposer(candidates, slex), slex, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules: " + e.getMessage(), e);
         }
     }
 
-    public List<Claim> extract(Paper paper) {
-        return explain(paper).claims().stream().map(Explanation.Explained::claim).toList();
+    /** The same rules with another model. */
+    public Engine withModel(SlotModel model) {
+        return new Engine(normalizer, nlp, values, namer, proposer, lex, new SlotChooser(model));
     }
 
-    /** Claims with the evidence behind them: tagged tokens of each sentence that holds a value, and each slot's rule. */
-    public Explanation explain(Paper paper) {
+    public SlotChooser chooser() { return chooser; }
+
+    public List<Claim> extract(Paper paper) {
+        return claims(paper.id(), read(paper).instances());
+    }
+
+    /** What the rules read of a paper, before the model decides: its system name, sentences and value instances. */
+    public record Reading(PaperContext context, List<Explanation.Sentence> sentences, List<Instance> instances) {}
+
+    public Reading read(Paper paper) {
         Analysis title = analyse(paper.title());
         Analysis abs = analyse(paper.abstractText());
         PaperContext ctx = namer.name(title.text().text(), abs.text().text());
-        List<Explanation.Explained> out = new ArrayList<>();
+        List<Instance> out = new ArrayList<>();
         List<Explanation.Sentence> sentences = new ArrayList<>();
-        claims(paper, Field.TITLE, title, ctx, out, sentences);
-        claims(paper, Field.ABSTRACT, abs, ctx, out, sentences);
-        return new Explanation(ctx.systemName(), ctx.systemRule(), sentences, out);
+        instances(Field.TITLE, title, ctx, out, sentences);
+        instances(Field.ABSTRACT, abs, ctx, out, sentences);
+        return new Reading(ctx, sentences, out);
+    }
+
+    /** The claims the model makes of a paper's instances. */
+    public List<Claim> claims(String paperId, List<Instance> instances) {
+        return decide(paperId, instances).stream().map(Explanation.Explained::claim).toList();
+    }
+
+    /** Claims with the evidence behind them: tagged tokens of each sentence that holds a value, and each slot's candidates. */
+    public Explanation explain(Paper paper) {
+        Reading r = read(paper);
+        return new Explanation(r.context().systemName(), r.context().systemRule(), r.sentences(), decide(paper.id(), r.instances()));
+    }
+
+    private List<Explanation.Explained> decide(String paperId, List<Instance> instances) {
+        if (chooser == null) throw new IllegalStateException("engine loaded without a model");
+        List<Explanation.Explained> out = new ArrayList<>();
+        for (Instance in : instances) {
+            SlotChooser.Decision d = chooser.decide(in);
+            if (!d.claim()) continue;
+            out.add(new Explanation.Explained(claim(paperId, d), why(d)));
+        }
+        return out;
+    }
+
+    private Claim claim(String paperId, SlotChooser.Decision d) {
+        Instance in = d.instance();
+        ValueMention m = in.mention();
+        boolean precision = m.value().unit() == Unit.BITS;
+        String metric = d.slot("metric");
+        MetricClass cls = precision ? MetricClass.PRECISION : lex.classOf(metric);
+        if (cls == null) cls = classOfUnit(m.value().unit());
+        String rule = in.relationRule() != null ? m.rule() + "+" + in.relationRule() : m.rule();
+        return new Claim(paperId, in.field(), in.span(), in.sentence(), precision ? Kind.SETTING : Kind.RESULT,
+                d.slot("method"), metric, cls, m.value(), d.change(), d.slot("baseline"), in.baselineValue(),
+                d.slot("dataset"), rule, Math.round(d.confidence() * 10000) / 10000.0);
+    }
+
+    private static List<String> why(SlotChooser.Decision d) {
+        List<String> out = new ArrayList<>();
+        out.add(String.format("claim p=%.3f, change %s p=%.3f, confidence %.3f", d.pClaim(), d.change().json(),
+                d.pChange(), d.confidence()));
+        for (Map.Entry<String, SlotChooser.Choice> e : d.slots().entrySet()) {
+            StringBuilder b = new StringBuilder(e.getKey()).append(':');
+            int n = 0;
+            for (SlotChooser.Scored s : e.getValue().ranked()) {
+                if (n++ == 3) break;
+                Candidate c = s.candidate();
+                b.append(String.format(" %s%.3f «%s» %s", n == 1 ? "" : "| ", s.p(), c.isNone() ? "none" : c.text(), c.rules()));
+            }
+            out.add(b.toString());
+        }
+        return out;
     }
 
     private record Analysis(OffsetText text, List<CoreMap> sentences, List<List<ValueMention>> mentions) {}
@@ -96,8 +182,7 @@ public final class Engine {
         return new Analysis(text, sentences, mentions);
     }
 
-    private void claims(Paper paper, Field field, Analysis a, PaperContext ctx, List<Explanation.Explained> out,
-                        List<Explanation.Sentence> sentences) {
+    private void instances(Field field, Analysis a, PaperContext ctx, List<Instance> out, List<Explanation.Sentence> sentences) {
         String original = a.text().original();
         for (int i = 0; i < a.sentences().size(); i++) {
             List<ValueMention> ms = a.mentions().get(i);
@@ -111,20 +196,24 @@ public final class Engine {
             for (var t : s.get(CoreAnnotations.TokensAnnotation.class)) tokens.add(t.word() + "/" + t.tag());
             sentences.add(new Explanation.Sentence(field, sentence, tokens,
                     ms.stream().map(m -> m.rule() + " «" + m.value().text() + "»").toList()));
-            for (SlotFiller.Filled f : slots.fill(ctx, a.text().text(), s, ms)) {
-                ValueMention m = f.mention();
+            out.addAll(proposer.instances(ctx, field, a.text().text(), s, sentence, ms, m -> {
                 Span span = a.text().toOriginal(m.start(), m.end());
                 Value value = m.value().withText(span.of(original));
-                var sl = f.slots();
-                String rule = f.relationRule() != null ? m.rule() + "+" + f.relationRule() : m.rule();
-                out.add(new Explanation.Explained(new Claim(paper.id(), field, span, sentence, sl.kind(), sl.method(),
-                        sl.metric(), sl.metricClass(), value, sl.change(), sl.baseline(), sl.baselineValue(), sl.dataset(),
-                        rule, confidence(m)), f.trace().lines()));
-            }
+                return new SlotProposer.Placed(span, new ValueMention(m.start(), m.end(), m.rule(), value));
+            }));
         }
     }
 
-    private static double confidence(ValueMention m) {
-        return m.rule().startsWith("score.") ? 0.5 : 0.8;
+    private static MetricClass classOfUnit(Unit u) {
+        return switch (u) {
+            case X, MS, S, MIN, TOKENS_PER_S -> MetricClass.SPEED;
+            case KB, MB, GB, TB -> MetricClass.MEMORY;
+            case PARAMS, TOKENS -> MetricClass.SIZE;
+            case DOLLARS, J, W, FLOPS, H, GPUS -> MetricClass.COST;
+            case BITS -> MetricClass.PRECISION;
+            case SAMPLES -> MetricClass.DATA;
+            case PERCENT, PP, POINTS, NONE -> MetricClass.QUALITY;
+            case FRACTION -> MetricClass.OTHER;
+        };
     }
 }

@@ -186,6 +186,11 @@ public final class SlotLexicon {
         return knownLower.contains(name.toLowerCase(Locale.ROOT));
     }
 
+    /** The whole phrase is a dataset name of the lexicon. */
+    boolean isKnownDataset(String phrase) {
+        return knownDatasets.matcher(phrase).matches();
+    }
+
     ChangeCue cue(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         for (ChangeCue c : changeCues) if (c.word().matcher(w).matches()) return c;
@@ -203,7 +208,7 @@ public final class SlotLexicon {
         return null;
     }
 
-    MetricClass classOf(String metric) {
+    public MetricClass classOf(String metric) {
         if (metric == null) return null;
         String m = metric.toLowerCase(Locale.ROOT);
         for (ClassRule r : classRules) if (r.pattern().matcher(m).find()) return r.metricClass();

@@ -1,0 +1,73 @@
+package org.claimx.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.claimx.eval.ScoreReport;
+import org.claimx.eval.Scorer;
+import org.claimx.eval.Split;
+import org.claimx.model.Claim;
+import org.claimx.pipeline.Engine;
+import org.claimx.pipeline.GoldInstances;
+import org.claimx.slots.SlotModel;
+import org.claimx.slots.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Rebuilds the slot model (rules/models/slots.model) from gold papers and claims: the rules",
+                "propose, and the model learns which value is a claim, its change, and which candidate fills",
+                "each slot. Papers of the validation split (one in five, fixed by a hash of the paper id) are",
+                "never trained on; their scores are printed at the end. Run it after changing a rule.",
+                "  claimx train --gold testdata/gold/train.papers.jsonl testdata/gold/train.claims.jsonl \\",
+                "               --gold testdata/gold/dev.papers.jsonl testdata/gold/dev.claims.jsonl"})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--gold", arity = "2", required = true, paramLabel = "FILE",
+            description = "A gold set: its papers (JSON Lines) and its claims. Repeat for more sets.")
+    List<Path> gold;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the model (default: models/slots.model in the rules folder).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Worker threads for reading the papers.")
+    int threads;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: rules/ beside the build, or $CLAIMX_RULES).")
+    Path rules;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path[]> sets = new ArrayList<>();
+        for (int i = 0; i + 1 < gold.size(); i += 2) sets.add(new Path[] {gold.get(i), gold.get(i + 1)});
+        for (Path p : gold) if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
+        if (threads < 1) throw new UsageException("--threads must be at least 1: " + threads);
+        long t0 = System.nanoTime();
+        Path rulesDir = RulesLocation.resolve(rules);
+        Engine engine = Engine.loadWithoutModel(rulesDir);
+        GoldInstances g = GoldInstances.read(sets);
+        g.readWith(engine, threads, true);
+        var data = g.labeled(id -> !Split.isValidation(id));
+        long trainPapers = g.papers().keySet().stream().filter(id -> !Split.isValidation(id)).count();
+        System.err.printf("claimx: training on %d papers (%d value mentions, %d matched to gold); %d validation papers held out%n",
+                trainPapers, data.size(), data.stream().filter(l -> l.gold() != null).count(), g.papers().size() - trainPapers);
+        SlotModel model = Trainer.train(data);
+        Path target = out != null ? out : rulesDir.resolve(Engine.MODEL);
+        model.save(target);
+        System.err.printf("claimx: wrote %s (%.1f s)%n", target, (System.nanoTime() - t0) / 1e9);
+        long validation = g.papers().keySet().stream().filter(Split::isValidation).count();
+        if (validation > 0) {
+            Engine trained = engine.withModel(model);
+            List<com.fasterxml.jackson.databind.JsonNode> pred = new ArrayList<>();
+            for (String id : g.papers().keySet()) {
+                if (!Split.isValidation(id)) continue;
+                for (Claim c : trained.claims(id, g.instances(id))) pred.add(org.claimx.io.Json.mapper().valueToTree(c));
+            }
+            ScoreReport r = Scorer.score(g.papers(Split::isValidation), g.gold(Split::isValidation), pred);
+            System.out.println("validation split (" + validation + " papers, never trained on):");
+            System.out.print(r.text());
+        }
+        return 0;
+    }
+}
