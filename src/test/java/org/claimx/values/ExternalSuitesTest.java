@@ -134,7 +134,12 @@ class ExternalSuitesTest {
 
     private static Extraction extract(String text, List<String> engineBugs) {
         try {
-            List<Claim> claims = SharedEngine.get().extract(new Paper("external", "", text));
+            // These suites measure the value stage: every value found, before the model decides which are claims.
+            List<Claim> claims = SharedEngine.get().read(new Paper("external", "", text)).instances().stream()
+                    .map(in -> new Claim("external", in.field(), in.span(), in.sentence(), org.claimx.model.Kind.RESULT, null,
+                            null, org.claimx.model.MetricClass.OTHER, in.mention().value(), org.claimx.model.Change.LEVEL, null,
+                            in.baselineValue(), null, in.mention().rule(), null))
+                    .toList();
             for (Claim c : claims) {
                 String at = c.span().of(text);
                 if (!at.equals(c.value().text())) {

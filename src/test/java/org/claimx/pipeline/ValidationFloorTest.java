@@ -1,0 +1,89 @@
+package org.claimx.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.claimx.eval.ScoreReport;
+import org.claimx.eval.Scorer;
+import org.claimx.eval.Split;
+import org.claimx.io.Json;
+import org.claimx.model.Claim;
+import org.claimx.slots.SlotModel;
+import org.claimx.slots.Trainer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scores that count are on the validation split of the blind gold (testdata/gold/train.*, one
+ * paper in five by {@link Split}), which no model is trained on and no rule is written from. They
+ * must not drop below testdata/gold/floor.json: raise the floor as they rise, never lower it.
+ * The committed model must be what {@code claimx train} builds from the committed gold and rules.
+ */
+class ValidationFloorTest {
+    private static GoldInstances gold;
+
+    @BeforeAll
+    static void readGold() throws Exception {
+        gold = GoldInstances.read(List.of(
+                new Path[] {Path.of("testdata/gold/train.papers.jsonl"), Path.of("testdata/gold/train.claims.jsonl")},
+                new Path[] {Path.of("testdata/gold/dev.papers.jsonl"), Path.of("testdata/gold/dev.claims.jsonl")}));
+        gold.readWith(SharedEngine.get(), 2, false);
+    }
+
+    private static boolean validation(String id) {
+        return Split.isValidation(id) && id.matches("\\d{4}\\.\\d{4,5}") && gold.papers().containsKey(id);
+    }
+
+    private static List<JsonNode> predict(Engine engine, java.util.function.Predicate<String> ids) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String id : gold.papers().keySet()) {
+            if (!ids.test(id)) continue;
+            for (Claim c : engine.claims(id, gold.instances(id))) out.add(Json.mapper().valueToTree(c));
+        }
+        return out;
+    }
+
+    @Test
+    void validationScoresStayAtOrAboveTheCommittedFloor() throws Exception {
+        var trainGold = GoldInstances.read(List.<Path[]>of(
+                new Path[] {Path.of("testdata/gold/train.papers.jsonl"), Path.of("testdata/gold/train.claims.jsonl")}));
+        ScoreReport r = Scorer.score(trainGold.papers(Split::isValidation), trainGold.gold(Split::isValidation),
+                predict(SharedEngine.get(), Split::isValidation));
+        System.out.print("validation split scores:\n" + r.text());
+        JsonNode floor = Json.mapper().readTree(Path.of("testdata/gold/floor.json").toFile());
+        List<String> below = new ArrayList<>();
+        check(below, "detection F1", r.detection().f(), floor.path("detection_f1").asDouble());
+        check(below, "tuple F1", r.tuple().f(), floor.path("tuple_f1").asDouble());
+        for (String slot : List.of("method", "metric", "baseline", "dataset", "change", "qualifier")) {
+            check(below, slot + " agreement", r.slots().get(slot), floor.path("slots").path(slot).asDouble());
+        }
+        assertTrue(below.isEmpty(), "below the committed floor: " + below);
+    }
+
+    @Test
+    void trainingFromTheCommittedGoldRebuildsTheCommittedModel() {
+        SlotModel rebuilt = Trainer.train(gold.labeled(id -> !Split.isValidation(id)));
+        Engine fresh = SharedEngine.get().withModel(rebuilt);
+        List<JsonNode> committed = predict(SharedEngine.get(), Split::isValidation);
+        List<JsonNode> retrained = predict(fresh, Split::isValidation);
+        assertTrue(committed.size() > 100, "validation claims: " + committed.size());
+        assertEquals(committed, retrained, "run 'claimx train' (README) after changing a rule, a feature or the gold");
+    }
+
+    @Test
+    void noValidationPaperIsTrainedOn() {
+        long validation = gold.papers().keySet().stream().filter(Split::isValidation).count();
+        long trained = gold.labeled(id -> !Split.isValidation(id)).stream()
+                .filter(l -> Split.isValidation(l.gold() == null ? "" : l.gold().path("paper").asText())).count();
+        assertTrue(validation > 150, "validation papers: " + validation);
+        assertEquals(0, trained);
+    }
+
+    private static void check(List<String> below, String what, double got, double floor) {
+        if (got + 1e-9 < floor) below.add(String.format("%s %.3f < %.3f", what, got, floor));
+    }
+}
