@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Shows how claimx reads a sentence or a paper: the tokens and their part-of-speech tags,",
-                "the value rules that fired, and for each claim the rule behind each slot.",
+                "the value rules that fired, and for each claim the model's choice: per slot the best candidates with their",
+                "scores and proposing rules, and the strongest features of the winner.",
                 "  claimx explain \"Orca-Math achieves 86.81% on GSM8k.\"",
                 "  claimx explain --paper 5276e32d2930 testdata/inputs/example.jsonl"})
 final class ExplainCommand implements Callable<Integer> {

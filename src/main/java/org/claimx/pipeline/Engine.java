@@ -106,7 +106,8 @@ public final class Engine {
     public Reading read(Paper paper) {
         Analysis title = analyse(paper.title());
         Analysis abs = analyse(paper.abstractText());
-        PaperContext ctx = namer.name(title.text().text(), abs.text().text());
+        PaperContext ctx = namer.name(title.text().text(), abs.text().text())
+                .withOtherNames(namer.allNames(title.text().text(), abs.text().text()));
         List<Instance> out = new ArrayList<>();
         List<Explanation.Sentence> sentences = new ArrayList<>();
         instances(Field.TITLE, title, ctx, out, sentences);
@@ -131,7 +132,7 @@ public final class Engine {
         for (Instance in : instances) {
             SlotChooser.Decision d = chooser.decide(in);
             if (!d.claim()) continue;
-            out.add(new Explanation.Explained(claim(paperId, d), why(d)));
+            out.add(new Explanation.Explained(claim(paperId, d), why(d, chooser.model())));
         }
         return out;
     }
@@ -149,7 +150,7 @@ public final class Engine {
                 d.slot("dataset"), rule, Math.round(d.confidence() * 10000) / 10000.0);
     }
 
-    private static List<String> why(SlotChooser.Decision d) {
+    private static List<String> why(SlotChooser.Decision d, SlotModel model) {
         List<String> out = new ArrayList<>();
         out.add(String.format("claim p=%.3f, change %s p=%.3f, confidence %.3f", d.pClaim(), d.change().json(),
                 d.pChange(), d.confidence()));
@@ -162,6 +163,14 @@ public final class Engine {
                 b.append(String.format(" %s%.3f «%s» %s", n == 1 ? "" : "| ", s.p(), c.isNone() ? "none" : c.text(), c.rules()));
             }
             out.add(b.toString());
+            int at = d.instance().candidates().indexOf(e.getValue().winner());
+            if (at >= 0) {
+                StringBuilder w = new StringBuilder("    strongest features of the winner:");
+                for (var f : model.strongest(e.getKey(), d.instance().candidateFeatures().get(at), SlotModel.YES, 4)) {
+                    w.append(String.format(" %s %+.2f", f.getKey(), f.getValue()));
+                }
+                out.add(w.toString());
+            }
         }
         return out;
     }

@@ -114,6 +114,17 @@ final class Features {
             if (sameSide) rank++;
         }
         f.add("rank=" + dir + Math.min(rank, 4));
+        // Among the phrases one rule proposed, is this the nearest to the value on its side?
+        for (String r : cand.rules()) {
+            int rr = 1;
+            for (Candidate o : all) {
+                if (o == cand || !o.inSentence() || !o.rules().contains(r)) continue;
+                boolean nearer = dir.equals("B") ? o.to() < c.vFrom() && o.to() > to
+                        : dir.equals("A") && o.from() > c.vTo() && o.from() < from;
+                if (nearer) rr++;
+            }
+            f.add("rrank=" + r + "&" + dir + Math.min(rr, 3));
+        }
         boolean paren = from > 0 && lower(c, from - 1).equals("(") && lower(c, to + 1).equals(")");
         if (paren) f.add("paren");
         return f;

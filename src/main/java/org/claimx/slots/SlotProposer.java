@@ -63,6 +63,9 @@ public final class SlotProposer {
             if (ctx.systemName() != null) {
                 cands.add(new Candidate(ctx.systemName(), -1, -1, Set.of("paper.system-name", "paper." + ctx.systemRule())));
             }
+            for (var e : ctx.otherNames().entrySet()) {
+                cands.add(new Candidate(e.getKey(), -1, -1, Set.of("paper.other-name", "paper." + e.getValue())));
+            }
             Candidate unitWord = unitWord(s, m, vTo);
             if (unitWord != null) cands.add(unitWord);
             cands.addAll(proposed);

@@ -63,6 +63,16 @@ public final class SystemNamer {
         return chosen;
     }
 
+    /** Every name any rule finds in the title or the abstract, each once, with the first rule that found it. */
+    public java.util.Map<String, String> allNames(String title, String abstractText) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (NameRule r : rules) {
+            Matcher m = r.pattern().matcher(r.title() ? title : abstractText);
+            while (m.find()) if (m.group("name") != null) out.putIfAbsent(m.group("name"), r.name());
+        }
+        return out;
+    }
+
     private PaperContext first(String text, boolean inTitle) {
         for (NameRule r : rules) {
             if (r.title() != inTitle) continue;
