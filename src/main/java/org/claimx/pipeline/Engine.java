@@ -110,8 +110,9 @@ public final class Engine {
                 .withOtherNames(namer.allNames(title.text().text(), abs.text().text()));
         List<Instance> out = new ArrayList<>();
         List<Explanation.Sentence> sentences = new ArrayList<>();
-        instances(Field.TITLE, title, ctx, out, sentences);
-        instances(Field.ABSTRACT, abs, ctx, out, sentences);
+        String paperText = (title.text().text() + "\n" + abs.text().text()).toLowerCase(java.util.Locale.ROOT);
+        instances(Field.TITLE, title, ctx, paperText, out, sentences);
+        instances(Field.ABSTRACT, abs, ctx, paperText, out, sentences);
         return new Reading(ctx, sentences, out);
     }
 
@@ -191,7 +192,8 @@ public final class Engine {
         return new Analysis(text, sentences, mentions);
     }
 
-    private void instances(Field field, Analysis a, PaperContext ctx, List<Instance> out, List<Explanation.Sentence> sentences) {
+    private void instances(Field field, Analysis a, PaperContext ctx, String paperText, List<Instance> out,
+                           List<Explanation.Sentence> sentences) {
         String original = a.text().original();
         for (int i = 0; i < a.sentences().size(); i++) {
             List<ValueMention> ms = a.mentions().get(i);
@@ -205,7 +207,7 @@ public final class Engine {
             for (var t : s.get(CoreAnnotations.TokensAnnotation.class)) tokens.add(t.word() + "/" + t.tag());
             sentences.add(new Explanation.Sentence(field, sentence, tokens,
                     ms.stream().map(m -> m.rule() + " «" + m.value().text() + "»").toList()));
-            out.addAll(proposer.instances(ctx, field, a.text().text(), s, sentence, ms, m -> {
+            out.addAll(proposer.instances(ctx, paperText, field, a.text().text(), s, sentence, ms, m -> {
                 Span span = a.text().toOriginal(m.start(), m.end());
                 Value value = m.value().withText(span.of(original));
                 return new SlotProposer.Placed(span, new ValueMention(m.start(), m.end(), m.rule(), value));

@@ -22,7 +22,8 @@ final class Features {
 
     /** What the sentence and paper say around one value, shared by all its decisions. */
     record Context(List<CoreLabel> tokens, int vFrom, int vTo, ValueMention mention, boolean title, String systemName,
-                   boolean selfSubjectBefore, int valuesInSentence, int indexInSentence, String relationRule) {}
+                   boolean selfSubjectBefore, int valuesInSentence, int indexInSentence, String relationRule,
+                   String paperText) {}
 
     List<String> candidate(Context c, Candidate cand, List<Candidate> all) {
         List<String> f = new ArrayList<>();
@@ -56,6 +57,8 @@ final class Features {
         if (cls != null) f.add("lex=metric");
         if (cls != null) f.add("lexclass=" + cls.json() + "&" + unit);
         f.add("shape=" + shape(text));
+        int seen = occurrences(c.paperText(), text.toLowerCase(Locale.ROOT));
+        f.add("inpaper=" + (seen <= 1 ? "1" : seen <= 3 ? "2-3" : "4+"));
         if (!cand.inSentence()) {
             f.add("paper");
             f.add("paper&self=" + c.selfSubjectBefore());
@@ -185,6 +188,19 @@ final class Features {
     private static String family(String rule) {
         int dot = rule.indexOf('.');
         return dot < 0 ? rule : rule.substring(0, dot);
+    }
+
+    /** How often a phrase stands in the paper (title and abstract, lower-cased), as a whole word. */
+    private static int occurrences(String paper, String phrase) {
+        if (phrase.isEmpty()) return 0;
+        int n = 0;
+        for (int i = paper.indexOf(phrase); i >= 0 && n < 5; i = paper.indexOf(phrase, i + 1)) {
+            boolean left = i == 0 || !Character.isLetterOrDigit(paper.charAt(i - 1));
+            int end = i + phrase.length();
+            boolean right = end >= paper.length() || !Character.isLetterOrDigit(paper.charAt(end));
+            if (left && right) n++;
+        }
+        return n;
     }
 
     private static boolean isBreak(String w) {

@@ -57,6 +57,14 @@ public final class SlotChooser {
         }
         Map<String, Choice> slots = new LinkedHashMap<>();
         double conf = pClaim * pChange;
+        List<String> free = new ArrayList<>();
+        Map<String, List<Scored>> ranked = new LinkedHashMap<>();
+        for (String slot : SlotModel.SLOTS) {
+            if (precision && !slot.equals("method")) continue;
+            free.add(slot);
+            ranked.put(slot, rank(slot, in));
+        }
+        Candidate[] best = joint(free, ranked);
         for (String slot : SlotModel.SLOTS) {
             if (precision && !slot.equals("method")) {
                 Candidate fixed = slot.equals("metric") ? new Candidate("precision", -1, -1, java.util.Set.of("precision.setting"))
@@ -64,22 +72,67 @@ public final class SlotChooser {
                 slots.put(slot, new Choice(fixed, 1.0, List.of(new Scored(fixed, 1.0))));
                 continue;
             }
-            Choice c = choose(slot, in);
-            slots.put(slot, c);
-            conf *= c.p();
+            Candidate w = best[free.indexOf(slot)];
+            double p = ranked.get(slot).stream().filter(x -> x.candidate() == w).findFirst().orElseThrow().p();
+            slots.put(slot, new Choice(w, p, ranked.get(slot)));
+            conf *= p;
         }
         return new Decision(in, pClaim >= 0.5, pClaim, change, pChange, slots, conf);
     }
 
-    private Choice choose(String slot, Instance in) {
-        List<Scored> scored = new ArrayList<>(in.candidates().size());
-        for (int i = 0; i < in.candidates().size(); i++) {
-            scored.add(new Scored(in.candidates().get(i),
-                    model.probability(slot, in.candidateFeatures().get(i), SlotModel.YES)));
+    /** How many of each slot's best candidates the joint choice considers. */
+    private static final int BEAM = 4;
+
+    /**
+     * The most probable assignment of candidates to the free slots in which no two slots take the same
+     * words (a phrase is not both the method and the baseline of one value); the empty candidate
+     * never clashes. Among each slot's {@link #BEAM} best candidates, by the product of probabilities.
+     */
+    private static Candidate[] joint(List<String> slots, Map<String, List<Scored>> ranked) {
+        int n = slots.size();
+        Candidate[] best = new Candidate[n];
+        Candidate[] cur = new Candidate[n];
+        double[] bestScore = {Double.NEGATIVE_INFINITY};
+        search(0, 0.0, slots, ranked, cur, best, bestScore);
+        return best;
+    }
+
+    private static void search(int i, double score, List<String> slots, Map<String, List<Scored>> ranked, Candidate[] cur,
+                               Candidate[] best, double[] bestScore) {
+        if (i == slots.size()) {
+            if (score > bestScore[0]) {
+                bestScore[0] = score;
+                System.arraycopy(cur, 0, best, 0, cur.length);
+            }
+            return;
         }
+        List<Scored> options = ranked.get(slots.get(i));
+        boolean noneSeen = false;
+        for (int k = 0; k < options.size() && (k < BEAM || !noneSeen); k++) {
+            Scored o = options.get(k);
+            if (k >= BEAM && !o.candidate().isNone()) continue;
+            if (o.candidate().isNone()) noneSeen = true;
+            boolean clash = false;
+            for (int j = 0; j < i && !clash; j++) clash = clashes(cur[j], o.candidate());
+            if (clash) continue;
+            cur[i] = o.candidate();
+            search(i + 1, score + Math.log(Math.max(o.p(), 1e-12)), slots, ranked, cur, best, bestScore);
+        }
+    }
+
+    static boolean clashes(Candidate a, Candidate b) {
+        if (a.isNone() || b.isNone()) return false;
+        if (a.inSentence() && b.inSentence()) return a.from() <= b.to() && b.from() <= a.to();
+        return a.text().equalsIgnoreCase(b.text());
+    }
+
+    private List<Scored> rank(String slot, Instance in) {
+        double[] p = model.candidateProbabilities(slot, in.candidateFeatures());
+        List<Scored> scored = new ArrayList<>(in.candidates().size());
+        for (int i = 0; i < in.candidates().size(); i++) scored.add(new Scored(in.candidates().get(i), p[i]));
         // Highest first; ties go to the earlier candidate, so the choice never depends on hashing.
         List<Scored> ranked = new ArrayList<>(scored);
         ranked.sort(Comparator.comparingDouble((Scored s) -> -s.p()));
-        return new Choice(ranked.get(0).candidate(), ranked.get(0).p(), List.copyOf(ranked));
+        return List.copyOf(ranked);
     }
 }

@@ -24,30 +24,34 @@ import org.claimx.nlp.RuleException;
 
 /**
  * The trained model: CoreNLP logistic-regression classifiers ({@link LinearClassifier}) over the
- * string features of {@link Features}. {@code claim} says whether a value is a claim, {@code change}
- * reads its change, and {@code method}, {@code metric}, {@code baseline}, {@code dataset} each
- * score a candidate as that slot's filler ("yes") or not. Kept as one gzipped file under
+ * string features of {@link Features}: {@code claim} says whether a value is a claim and {@code change}
+ * reads its change; for {@code method}, {@code metric}, {@code baseline} and {@code dataset} a
+ * {@link Ranker} (conditional logit) gives each candidate of a value its probability of filling the slot. Kept as one gzipped file under
  * {@code rules/models/}, rebuilt by {@code claimx train}.
  */
 public final class SlotModel {
     public static final List<String> SLOTS = List.of("method", "metric", "baseline", "dataset");
     public static final String YES = "yes";
     public static final String NO = "no";
-    private static final String MAGIC = "claimx-slot-model-1";
+    private static final String MAGIC = "claimx-slot-model-2";
 
     private final Map<String, LinearClassifier<String, String>> classifiers;
+    private final Map<String, Ranker> rankers;
 
-    public SlotModel(Map<String, LinearClassifier<String, String>> classifiers) {
-        for (String k : required()) {
+    public SlotModel(Map<String, LinearClassifier<String, String>> classifiers, Map<String, Ranker> rankers) {
+        for (String k : List.of("claim", "change")) {
             if (!classifiers.containsKey(k)) throw new IllegalArgumentException("model lacks its " + k + " classifier");
         }
+        for (String k : SLOTS) {
+            if (!rankers.containsKey(k)) throw new IllegalArgumentException("model lacks its " + k + " ranker");
+        }
         this.classifiers = Map.copyOf(classifiers);
+        this.rankers = Map.copyOf(rankers);
     }
 
-    static List<String> required() {
-        List<String> out = new ArrayList<>(List.of("claim", "change"));
-        out.addAll(SLOTS);
-        return out;
+    /** The probability of each candidate of a slot, in order. */
+    public double[] candidateProbabilities(String slot, List<List<String>> candidates) {
+        return rankers.get(slot).probabilities(candidates);
     }
 
     /** The probability of each label of one decision ("claim", "change", or a slot). */
@@ -62,9 +66,10 @@ public final class SlotModel {
     /** The features of a datum that weigh most for {@code label}, strongest first, with their weights. */
     public List<Map.Entry<String, Double>> strongest(String decision, List<String> features, String label, int n) {
         LinearClassifier<String, String> c = classifiers.get(decision);
+        Ranker r = rankers.get(decision);
         Map<String, Double> w = new LinkedHashMap<>();
         for (String f : features) {
-            double weight = c.weight(f, label);
+            double weight = r != null ? r.weight(f) : c.weight(f, label);
             if (weight != 0) w.merge(f, weight, Double::sum);
         }
         return w.entrySet().stream().sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -e.getValue()))
@@ -93,7 +98,9 @@ public final class SlotModel {
             if (!MAGIC.equals(magic)) throw new RuleException(file, 0, "not a claimx slot model (or an older format)");
             @SuppressWarnings("unchecked")
             Map<String, LinearClassifier<String, String>> m = (Map<String, LinearClassifier<String, String>>) o.readObject();
-            return new SlotModel(m);
+            @SuppressWarnings("unchecked")
+            Map<String, Ranker> r = (Map<String, Ranker>) o.readObject();
+            return new SlotModel(m, r);
         } catch (IOException | ClassNotFoundException | ClassCastException | IllegalArgumentException e) {
             throw new RuleException(file, 0, "cannot read slot model: " + e.getMessage());
         }
@@ -107,6 +114,7 @@ public final class SlotModel {
                  ObjectOutputStream o = new ObjectOutputStream(out)) {
                 o.writeObject(MAGIC);
                 o.writeObject(new java.util.TreeMap<>(classifiers));
+                o.writeObject(new java.util.TreeMap<>(rankers));
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

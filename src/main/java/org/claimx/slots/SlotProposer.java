@@ -36,7 +36,8 @@ public final class SlotProposer {
         this.context = new ValueContext(lex);
     }
 
-    public List<Instance> instances(PaperContext ctx, Field field, String docText, CoreMap sentence, String sentenceText,
+    public List<Instance> instances(PaperContext ctx, String paperText, Field field, String docText, CoreMap sentence,
+                                    String sentenceText,
                                     List<ValueMention> mentions, Function<ValueMention, Placed> place) {
         SentenceView s = new SentenceView(sentence);
         List<CoreLabel> tokens = s.tokens;
@@ -70,7 +71,7 @@ public final class SlotProposer {
             if (unitWord != null) cands.add(unitWord);
             cands.addAll(proposed);
             Features.Context fc = new Features.Context(tokens, vFrom, vTo, m, field == Field.TITLE, ctx.systemName(),
-                    selfBefore, kept.size(), k, rel.rule().get(kept.get(k)));
+                    selfBefore, kept.size(), k, rel.rule().get(kept.get(k)), paperText);
             List<List<String>> cf = new ArrayList<>(cands.size());
             for (Candidate c : cands) cf.add(features.candidate(fc, c, cands));
             Placed p = place.apply(m);

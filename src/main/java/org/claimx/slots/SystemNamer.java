@@ -15,7 +15,10 @@ import org.claimx.nlp.Tsv;
  * {@code rules/lexicon/system-names.tsv}, each with a named group {@code name}.
  */
 public final class SystemNamer {
-    private record NameRule(String name, boolean title, Pattern pattern) {}
+    /** Where a rule looks: the title or the abstract for the system name, or anywhere for other names only. */
+    private record NameRule(String name, String where, Pattern pattern) {
+        boolean title() { return where.equals("title"); }
+    }
 
     private final List<NameRule> rules;
 
@@ -27,13 +30,13 @@ public final class SystemNamer {
         Tsv t = Tsv.read(tsv, 3);
         List<NameRule> rules = new ArrayList<>();
         for (Tsv.Row r : t.rows()) {
-            if (!r.col(1).equals("title") && !r.col(1).equals("abstract")) {
-                throw new RuleException(t.file(), r.line(), "where must be title or abstract: " + r.col(1));
+            if (!r.col(1).equals("title") && !r.col(1).equals("abstract") && !r.col(1).equals("paper")) {
+                throw new RuleException(t.file(), r.line(), "where must be title, abstract or paper: " + r.col(1));
             }
             try {
                 Pattern p = Pattern.compile(r.col(2));
                 if (!r.col(2).contains("(?<name>")) throw new RuleException(t.file(), r.line(), "no (?<name>...) group");
-                rules.add(new NameRule(r.col(0), r.col(1).equals("title"), p));
+                rules.add(new NameRule(r.col(0), r.col(1), p));
             } catch (PatternSyntaxException e) {
                 throw new RuleException(t.file(), r.line(), "bad regex: " + e.getDescription());
             }
@@ -67,7 +70,8 @@ public final class SystemNamer {
     public java.util.Map<String, String> allNames(String title, String abstractText) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         for (NameRule r : rules) {
-            Matcher m = r.pattern().matcher(r.title() ? title : abstractText);
+            Matcher m = r.pattern().matcher(r.where().equals("paper") ? title + "\n" + abstractText
+                    : r.title() ? title : abstractText);
             while (m.find()) if (m.group("name") != null) out.putIfAbsent(m.group("name"), r.name());
         }
         return out;
@@ -75,7 +79,7 @@ public final class SystemNamer {
 
     private PaperContext first(String text, boolean inTitle) {
         for (NameRule r : rules) {
-            if (r.title() != inTitle) continue;
+            if (r.where().equals("paper") || r.title() != inTitle) continue;
             Matcher m = r.pattern().matcher(text);
             if (m.find()) return new PaperContext(m.group("name"), r.name());
         }

@@ -21,6 +21,7 @@ public final class Trainer {
     public record Labeled(Instance instance, JsonNode gold) {}
 
     public static final double SIGMA = Double.parseDouble(System.getProperty("claimx.sigma", "0.3"));
+    public static final double RANK_SIGMA = Double.parseDouble(System.getProperty("claimx.rank.sigma", "1.0"));
     /** Print to stderr how many gold slots the candidates can reach. */
     public static boolean REPORT = Boolean.getBoolean("claimx.train.report");
 
@@ -28,9 +29,11 @@ public final class Trainer {
 
     public static SlotModel train(List<Labeled> data) {
         Map<String, List<BasicDatum<String, String>>> sets = new LinkedHashMap<>();
+        Map<String, List<Ranker.Group>> groups = new LinkedHashMap<>();
+        for (String k : SlotModel.SLOTS) groups.put(k, new ArrayList<>());
         Map<String, Integer> reach = new LinkedHashMap<>();
         int matched = 0;
-        for (String k : SlotModel.required()) sets.put(k, new ArrayList<>());
+        for (String k : List.of("claim", "change")) sets.put(k, new ArrayList<>());
         for (Labeled l : data) {
             Instance in = l.instance();
             sets.get("claim").add(new BasicDatum<>(in.claimFeatures(), l.gold() != null ? SlotModel.YES : SlotModel.NO));
@@ -48,9 +51,7 @@ public final class Trainer {
                 }
                 if (!yes.contains(true)) continue;
                 reach.merge(slot, 1, Integer::sum);
-                for (int i = 0; i < yes.size(); i++) {
-                    sets.get(slot).add(new BasicDatum<>(in.candidateFeatures().get(i), yes.get(i) ? SlotModel.YES : SlotModel.NO));
-                }
+                groups.get(slot).add(new Ranker.Group(in.candidateFeatures(), yes));
             }
         }
         if (REPORT) {
@@ -61,6 +62,8 @@ public final class Trainer {
         }
         Map<String, LinearClassifier<String, String>> cls = new LinkedHashMap<>();
         sets.forEach((k, v) -> cls.put(k, SlotModel.train(v, SIGMA)));
-        return new SlotModel(cls);
+        Map<String, Ranker> rankers = new LinkedHashMap<>();
+        groups.forEach((k, v) -> rankers.put(k, Ranker.train(v, RANK_SIGMA)));
+        return new SlotModel(cls, rankers);
     }
 }

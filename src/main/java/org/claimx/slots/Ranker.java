@@ -1,0 +1,120 @@
+package org.claimx.slots;
+
+import edu.stanford.nlp.optimization.AbstractCachingDiffFunction;
+import edu.stanford.nlp.optimization.QNMinimizer;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A conditional logit over the candidates of one slot: a weight per feature, a score per candidate
+ * (the sum of its features' weights), and the probability of a candidate the softmax of the scores
+ * over all candidates of that value. Trained by CoreNLP's quasi-Newton minimiser on the negative log
+ * likelihood of the candidates that agree with gold, with a Gaussian prior; deterministic (features
+ * are indexed in order of first appearance, the start is all zeros).
+ */
+public final class Ranker implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The candidates of one value as feature lists, and which of them agree with gold. */
+    public record Group(List<List<String>> candidates, List<Boolean> gold) {}
+
+    private final HashMap<String, Double> weights;
+
+    private Ranker(HashMap<String, Double> weights) {
+        this.weights = weights;
+    }
+
+    public double weight(String feature) {
+        return weights.getOrDefault(feature, 0.0);
+    }
+
+    public double score(List<String> features) {
+        double s = 0;
+        for (String f : features) s += weight(f);
+        return s;
+    }
+
+    /** The probability of each candidate, in order. */
+    public double[] probabilities(List<List<String>> candidates) {
+        double[] s = new double[candidates.size()];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < s.length; i++) max = Math.max(max, s[i] = score(candidates.get(i)));
+        double z = 0;
+        for (int i = 0; i < s.length; i++) z += s[i] = Math.exp(s[i] - max);
+        for (int i = 0; i < s.length; i++) s[i] /= z;
+        return s;
+    }
+
+    public static Ranker train(List<Group> groups, double sigma) {
+        Map<String, Integer> index = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        List<int[][]> gs = new ArrayList<>();
+        List<boolean[]> golds = new ArrayList<>();
+        for (Group g : groups) {
+            int[][] c = new int[g.candidates().size()][];
+            boolean[] y = new boolean[c.length];
+            for (int i = 0; i < c.length; i++) {
+                List<String> fs = g.candidates().get(i);
+                c[i] = new int[fs.size()];
+                for (int k = 0; k < fs.size(); k++) {
+                    c[i][k] = index.computeIfAbsent(fs.get(k), f -> {
+                        names.add(f);
+                        return names.size() - 1;
+                    });
+                }
+                y[i] = g.gold().get(i);
+            }
+            gs.add(c);
+            golds.add(y);
+        }
+        int dim = names.size();
+        double inv2s2 = 1.0 / (2 * sigma * sigma);
+        AbstractCachingDiffFunction f = new AbstractCachingDiffFunction() {
+            @Override
+            public int domainDimension() { return dim; }
+
+            @Override
+            protected void calculate(double[] w) {
+                double v = 0;
+                double[] d = new double[dim];
+                for (int g = 0; g < gs.size(); g++) {
+                    int[][] c = gs.get(g);
+                    boolean[] y = golds.get(g);
+                    double[] s = new double[c.length];
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int i = 0; i < c.length; i++) {
+                        for (int k : c[i]) s[i] += w[k];
+                        max = Math.max(max, s[i]);
+                    }
+                    double zAll = 0, zGold = 0;
+                    double[] e = new double[c.length];
+                    for (int i = 0; i < c.length; i++) {
+                        e[i] = Math.exp(s[i] - max);
+                        zAll += e[i];
+                        if (y[i]) zGold += e[i];
+                    }
+                    v += Math.log(zAll) - Math.log(zGold);
+                    for (int i = 0; i < c.length; i++) {
+                        double grad = e[i] / zAll - (y[i] ? e[i] / zGold : 0);
+                        if (grad != 0) for (int k : c[i]) d[k] += grad;
+                    }
+                }
+                for (int k = 0; k < dim; k++) {
+                    v += w[k] * w[k] * inv2s2;
+                    d[k] += 2 * w[k] * inv2s2;
+                }
+                value = v;
+                derivative = d;
+            }
+        };
+        QNMinimizer qn = new QNMinimizer(15);
+        qn.shutUp();
+        double[] w = dim == 0 ? new double[0] : qn.minimize(f, 1e-5, new double[dim]);
+        HashMap<String, Double> weights = new HashMap<>();
+        for (int k = 0; k < dim; k++) if (w[k] != 0) weights.put(names.get(k), w[k]);
+        return new Ranker(weights);
+    }
+}
