@@ -45,6 +45,8 @@ public final class CandidateRules {
             "COMPARE", "comparison-cues.tsv", "DSCUE", "dataset-cues.tsv", "SYSVERB", "system-verbs.tsv",
             "CHANGE", "change-cues.tsv", "SELF", "self-nouns.tsv");
     private static final int MAX_TAIL = 6;
+    /** Rules whose phrases are coordinated lists ("A, B and C"), whose items are proposed too. */
+    private static final String LIST_RULE_PREFIX = "np.coordinated";
 
     private final List<Rule> rules;
 
@@ -159,10 +161,31 @@ public final class CandidateRules {
             }
         }
         List<Candidate> out = new ArrayList<>();
+        Map<Long, int[]> itemOf = new LinkedHashMap<>();
+        for (var e : new ArrayList<>(found.entrySet())) {
+            // The items of a coordinated phrase are candidates too, each knowing its place in the list.
+            if (e.getValue().stream().noneMatch(r -> r.startsWith(LIST_RULE_PREFIX))) continue;
+            int from = (int) (e.getKey() >> 32), to = (int) (long) e.getKey();
+            List<int[]> items = new ArrayList<>();
+            int start = from;
+            for (int i = from; i <= to + 1; i++) {
+                boolean cut = i > to || tokens.get(i).word().equals(",") || "CC".equals(tokens.get(i).tag());
+                if (!cut) continue;
+                if (i > start) items.add(new int[] {start, i - 1});
+                start = i + 1;
+            }
+            if (items.size() < 2) continue;
+            for (int k = 0; k < items.size(); k++) {
+                int[] it = items.get(k);
+                add(found, it[0], it[1], LIST_RULE_PREFIX + ".item");
+                itemOf.putIfAbsent(((long) it[0] << 32) | it[1], new int[] {k, items.size()});
+            }
+        }
         for (var e : found.entrySet()) {
             int from = (int) (e.getKey() >> 32), to = (int) (long) e.getKey();
             if (isPunct(tokens.get(from)) || isPunct(tokens.get(to))) continue;
-            out.add(new Candidate(text(tokens, from, to), from, to, Set.copyOf(e.getValue())));
+            int[] item = itemOf.getOrDefault(e.getKey(), new int[] {-1, 0});
+            out.add(new Candidate(text(tokens, from, to), from, to, Set.copyOf(e.getValue()), item[0], item[1]));
         }
         out.sort(Comparator.comparingInt(Candidate::from).thenComparingInt(Candidate::to));
         return out;

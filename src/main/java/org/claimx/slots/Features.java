@@ -128,6 +128,11 @@ final class Features {
             }
             f.add("rrank=" + r + "&" + dir + Math.min(rr, 3));
         }
+        if (cand.items() > 1) {
+            f.add("item");
+            f.add("item&count=" + (cand.items() == c.valuesInSentence()));
+            if (cand.items() == c.valuesInSentence()) f.add("item&aligned=" + (cand.item() == c.indexInSentence()));
+        }
         boolean paren = from > 0 && lower(c, from - 1).equals("(") && lower(c, to + 1).equals(")");
         if (paren) f.add("paren");
         return f;
@@ -149,6 +154,8 @@ final class Features {
 
     List<String> change(Context c) {
         List<String> f = common(c);
+        List<String> directionCues = new ArrayList<>();
+        List<String> directions = new ArrayList<>();
         String text = c.mention().value().text();
         if (text.startsWith("+")) f.add("plus");
         if (text.startsWith("-") || text.startsWith("−")) f.add("minus");
@@ -159,8 +166,21 @@ final class Features {
             String t = tag(c, i);
             if (t.equals("JJR") || t.equals("RBR")) f.add("comparative=" + (i < c.vFrom() ? "B" : "A"));
             var better = lex.betterOf(w);
-            if (better != null) f.add("direction=" + better);
+            if (better != null) {
+                f.add("direction=" + better);
+                directions.add(better.toString());
+            }
+            var cue = lex.cue(w);
+            if (cue != null) {
+                String side = i < c.vFrom() ? "B" : "A";
+                int d = i < c.vFrom() ? c.vFrom() - i : i - c.vTo();
+                String cf = "cue=" + cue.change().json() + (cue.improves() ? "+improves" : "");
+                f.add(cf + "&" + side);
+                f.add(cf + "&" + side + bucket(d));
+                directionCues.add(cf);
+            }
         }
+        for (String cue : directionCues) for (String d : directions) f.add(cue + "&direction=" + d);
         return f;
     }
 
