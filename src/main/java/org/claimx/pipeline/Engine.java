@@ -118,7 +118,7 @@ public final class Engine {
 
     /** The claims the model makes of a paper's instances. */
     public List<Claim> claims(String paperId, List<Instance> instances) {
-        return decide(paperId, instances).stream().map(Explanation.Explained::claim).toList();
+        return decide(paperId, instances, false).stream().map(Explanation.Explained::claim).toList();
     }
 
     /** Claims with the evidence behind them: tagged tokens of each sentence that holds a value, and each slot's candidates. */
@@ -128,12 +128,16 @@ public final class Engine {
     }
 
     private List<Explanation.Explained> decide(String paperId, List<Instance> instances) {
+        return decide(paperId, instances, true);
+    }
+
+    private List<Explanation.Explained> decide(String paperId, List<Instance> instances, boolean why) {
         if (chooser == null) throw new IllegalStateException("engine loaded without a model");
         List<Explanation.Explained> out = new ArrayList<>();
         for (Instance in : instances) {
             SlotChooser.Decision d = chooser.decide(in);
             if (!d.claim()) continue;
-            out.add(new Explanation.Explained(claim(paperId, d), why(d, chooser.model())));
+            out.add(new Explanation.Explained(claim(paperId, d), why ? why(d, chooser.model()) : List.of()));
         }
         return out;
     }

@@ -3,7 +3,7 @@ package org.claimx.slots;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.tokensregex.Env;
-import edu.stanford.nlp.ling.tokensregex.TokenSequenceMatcher;
+import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,8 @@ import org.claimx.nlp.Tsv;
  *
  * <p>Needs: a sentence tagged with parts of speech whose value tokens carry the ner tag
  * {@code VALUE}. Produces: the distinct phrases proposed, each with every rule that proposed it.
- * Closed-class words are macros built from {@code rules/lexicon/} (see the rules file's header).
+ * Closed-class words are macros built from {@code rules/lexicon/} (see the rules file's header), and
+ * each token's word shape ({@code rules/lexicon/token-shapes.tsv}) is set as its lemma before the rules run.
  */
 public final class CandidateRules {
     /** One rule: its dotted name, stage and compiled pattern. */
@@ -49,9 +50,24 @@ public final class CandidateRules {
     private static final String LIST_RULE_PREFIX = "np.coordinated";
 
     private final List<Rule> rules;
+    private final List<Map.Entry<String, Pattern>> shapes;
+    private final edu.stanford.nlp.ling.tokensregex.MultiPatternMatcher<CoreMap> multi;
+    private final Map<Object, Rule> byPattern = new java.util.IdentityHashMap<>();
+    private final Map<Object, Integer> stage = new java.util.IdentityHashMap<>();
+    private final Map<Object, Integer> order = new java.util.IdentityHashMap<>();
 
-    private CandidateRules(List<Rule> rules) {
+    private CandidateRules(List<Rule> rules, List<Map.Entry<String, Pattern>> shapes) {
         this.rules = List.copyOf(rules);
+        this.shapes = List.copyOf(shapes);
+        List<TokenSequencePattern> patterns = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            patterns.add(r.pattern());
+            byPattern.put(r.pattern(), r);
+            stage.put(r.pattern(), r.stage());
+            order.put(r.pattern(), i);
+        }
+        this.multi = TokenSequencePattern.getMultiPatternMatcher(patterns);
     }
 
     public List<Rule> rules() { return rules; }
@@ -90,7 +106,16 @@ public final class CandidateRules {
             }
         }
         rules.sort(Comparator.comparingInt(Rule::stage));
-        return new CandidateRules(rules);
+        List<Map.Entry<String, Pattern>> shapes = new ArrayList<>();
+        Tsv t = Tsv.read(lexicon.resolve("token-shapes.tsv"), 2);
+        for (Tsv.Row r : t.rows()) {
+            try {
+                shapes.add(Map.entry(r.col(0), Pattern.compile(r.col(1))));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new RuleException(t.file(), r.line(), "bad regex: " + e.getDescription());
+            }
+        }
+        return new CandidateRules(rules, shapes);
     }
 
     private static TokenSequencePattern compile(Env env, String pattern, Path file, int line) {
@@ -140,10 +165,16 @@ public final class CandidateRules {
      * Tokens of values must already carry ner {@code VALUE}.
      */
     public List<Candidate> propose(List<CoreLabel> tokens) {
+        for (CoreLabel t : tokens) t.setLemma(shape(t.word()));
         Map<Long, Set<String>> found = new LinkedHashMap<>();
-        for (Rule r : rules) {
-            TokenSequenceMatcher m = r.pattern().getMatcher(tokens);
-            while (m.find()) {
+        // One pass of all patterns; a trigger skips the patterns whose required words the sentence lacks.
+        List<edu.stanford.nlp.ling.tokensregex.SequenceMatchResult<CoreMap>> all = new ArrayList<>();
+        for (var m : multi.findAllNonOverlappingMatchesPerPattern(tokens)) all.add(m);
+        all.sort(Comparator.comparingInt((edu.stanford.nlp.ling.tokensregex.SequenceMatchResult<CoreMap> m) -> stage.get(m.pattern()))
+                .thenComparingInt(m -> order.get(m.pattern())).thenComparingInt(m -> m.start()));
+        for (var m : all) {
+            Rule r = byPattern.get(m.pattern());
+            {
                 int from, to;
                 if (m.start("$cand") >= 0) {
                     from = m.start("$cand");
@@ -189,6 +220,12 @@ public final class CandidateRules {
         }
         out.sort(Comparator.comparingInt(Candidate::from).thenComparingInt(Candidate::to));
         return out;
+    }
+
+    /** The first shape of token-shapes.tsv that a word has, or "word". */
+    String shape(String word) {
+        for (var s : shapes) if (s.getValue().matcher(word).matches()) return s.getKey();
+        return "word";
     }
 
     private static void add(Map<Long, Set<String>> found, int from, int to, String rule) {
