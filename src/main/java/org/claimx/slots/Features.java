@@ -53,6 +53,7 @@ final class Features {
             f.add("system&self=" + c.selfSubjectBefore());
         }
         if (lex.isKnownDataset(text)) f.add("lex=dataset");
+
         var cls = lex.classOf(text);
         if (cls != null) f.add("lex=metric");
         if (cls != null) f.add("lexclass=" + cls.json() + "&" + unit);
@@ -102,11 +103,11 @@ final class Features {
                 String w = lower(c, i);
                 f.add("btw=" + w);
                 f.add("btw=" + w + "&" + dir);
-                if (isBreak(w)) f.add("break");
+                if (lex.isClauseBreak(w)) f.add("break");
             }
         } else {
             f.add("btw=far");
-            for (int i = a; i <= b; i++) if (isBreak(lower(c, i))) { f.add("break"); break; }
+            for (int i = a; i <= b; i++) if (lex.isClauseBreak(lower(c, i))) { f.add("break"); break; }
         }
         // Is it the nearest proposed phrase on its side of the value?
         int rank = 1;
@@ -221,11 +222,6 @@ final class Features {
             if (left && right) n++;
         }
         return n;
-    }
-
-    private static boolean isBreak(String w) {
-        return w.equals(";") || w.equals(",") || w.equals("while") || w.equals("whereas") || w.equals("but")
-                || w.equals("which") || w.equals("and");
     }
 
     private static boolean contains(Context c, String text) {

@@ -10,20 +10,20 @@ import org.claimx.model.Unit;
 import org.claimx.values.ValueMention;
 
 /**
- * Relations between neighbouring values of one sentence that change what is a claim:
+ * Relations between neighbouring values (patterns: {@code rules/lexicon/value-relations.tsv}) of one sentence that change what is a claim:
  * "from 71.5% to 74.7%" (the first is the second's baseline value, not a claim of its own) and
  * "69.48 vs. 72.41" (the second is the first's baseline value).
  */
 final class Relations {
-    private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s*$");
-    private static final Pattern TO_BETWEEN = Pattern.compile("(?i)^\\s*(?:to|->|→)\\s*$");
-    private static final Pattern VS_BETWEEN = Pattern.compile("(?i)^\\s*\\)?\\s*,?\\s*\\(?\\s*(?:vs\\.?|versus|compared\\s+(?:with|to))\\s*$");
 
     /** What the relations decided: kept mentions, and for some their baseline value and change. */
     record Outcome(List<ValueMention> kept, Map<ValueMention, Double> baselineValue, Map<ValueMention, Change> change,
                    Map<ValueMention, String> rule) {}
 
-    static Outcome apply(String docText, List<ValueMention> ms) {
+    static Outcome apply(SlotLexicon lex, String docText, List<ValueMention> ms) {
+        Pattern fromBefore = lex.relations.get("relation.from-a-to-b/before");
+        Pattern toBetween = lex.relations.get("relation.from-a-to-b/between");
+        Pattern vsBetween = lex.relations.get("relation.a-versus-b/between");
         List<ValueMention> dropped = new ArrayList<>();
         Map<ValueMention, Double> bv = new HashMap<>();
         Map<ValueMention, Change> ch = new HashMap<>();
@@ -35,14 +35,14 @@ final class Relations {
             String between = docText.substring(a.end(), Math.max(a.end(), b.start()));
             String before = docText.substring(Math.max(0, a.start() - 12), a.start());
             boolean sameUnit = a.value().unit() == b.value().unit();
-            if (FROM_BEFORE.matcher(before).find() && TO_BETWEEN.matcher(between).matches()
+            if (fromBefore.matcher(before).find() && toBetween.matcher(between).matches()
                     && (sameUnit || a.value().unit() == Unit.NONE)) {
                 dropped.add(a);
                 bv.put(b, a.value().number());
                 ch.put(b, Change.LEVEL);
                 rule.put(b, "relation.from-a-to-b");
                 if (i > 0 && !dropped.contains(ms.get(i - 1))) bv.putIfAbsent(ms.get(i - 1), a.value().number());
-            } else if (VS_BETWEEN.matcher(between).matches() && (sameUnit || b.value().unit() == Unit.NONE)) {
+            } else if (vsBetween.matcher(between).matches() && (sameUnit || b.value().unit() == Unit.NONE)) {
                 dropped.add(b);
                 bv.put(a, b.value().number());
                 rule.put(a, "relation.a-versus-b");

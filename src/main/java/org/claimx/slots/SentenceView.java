@@ -5,12 +5,9 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** Tokens of one tagged sentence, with lookups from character offsets to token positions. */
 final class SentenceView {
-    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "its", "their", "our", "this", "these", "those");
-
     final List<CoreLabel> tokens;
     final String text;
     final int base;
@@ -54,26 +51,4 @@ final class SentenceView {
         return text.substring(begin(from) - base, end(to) - base);
     }
 
-    boolean isNoun(int i) { return tag(i).startsWith("NN"); }
-
-    boolean isAdj(int i) { return tag(i).startsWith("JJ") || tag(i).equals("VBN") || tag(i).equals("VBG"); }
-
-    boolean isDeterminer(int i) { return DETERMINERS.contains(lower(i)) || tag(i).equals("DT") || tag(i).equals("PRP$"); }
-
-    boolean isNumber(int i) { return tag(i).equals("CD") || Character.isDigit(word(i).charAt(0)); }
-
-    boolean isVerb(int i) { return tag(i).startsWith("VB") && !tag(i).equals("VBN") && !tag(i).equals("VBG"); }
-
-    /** A token that can sit inside a noun phrase: nouns, adjectives, names with digits, hyphens, "@". */
-    boolean isPhrasePart(int i) {
-        String w = word(i);
-        return isNoun(i) || isAdj(i) || tag(i).equals("FW") || w.equals("-") || w.equals("@") || w.equals("/")
-                || (w.matches(".*[A-Za-z].*") && w.matches(".*[\\d@+-].*"));
-    }
-
-    boolean isBoundary(int i) {
-        String w = lower(i);
-        return w.equals(",") || w.equals(";") || w.equals(":") || w.equals("(") || w.equals(")") || w.equals(".")
-                || w.equals("while") || w.equals("whereas") || w.equals("but") || w.equals("which");
-    }
 }

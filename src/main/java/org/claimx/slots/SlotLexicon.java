@@ -42,6 +42,11 @@ public final class SlotLexicon {
     final Set<String> genericWords;
     final List<DirectionRule> directions;
     private final Set<String> knownLower;
+    /** Tokens that end a clause (clause-breaks.tsv), and the same as one regex over text. */
+    final List<Pattern> clauseBreaks;
+    final Pattern clauseBreakInText;
+    /** Value relations (value-relations.tsv): relation name and part to pattern. */
+    final java.util.Map<String, Pattern> relations;
 
     /** A word a precision's width applies to ("weights" → w). */
     record PrecisionTarget(Pattern word, String target) {}
@@ -71,6 +76,38 @@ public final class SlotLexicon {
         this.genericWords = genericWords;
         this.knownLower = knownLower;
         this.directions = directions;
+        this.clauseBreaks = List.of();
+        this.clauseBreakInText = null;
+        this.relations = java.util.Map.of();
+    }
+
+    private SlotLexicon(SlotLexicon base, List<Pattern> clauseBreaks, Pattern clauseBreakInText,
+                        java.util.Map<String, Pattern> relations) {
+        this.changeCues = base.changeCues;
+        this.classRules = base.classRules;
+        this.comparison = base.comparison;
+        this.datasetPreposition = base.datasetPreposition;
+        this.systemVerb = base.systemVerb;
+        this.notNames = base.notNames;
+        this.contextQualifiers = base.contextQualifiers;
+        this.precisionTargets = base.precisionTargets;
+        this.knownDatasets = base.knownDatasets;
+        this.notDatasets = base.notDatasets;
+        this.taskHead = base.taskHead;
+        this.selfNouns = base.selfNouns;
+        this.notMetrics = base.notMetrics;
+        this.genericWords = base.genericWords;
+        this.knownLower = base.knownLower;
+        this.directions = base.directions;
+        this.clauseBreaks = clauseBreaks;
+        this.clauseBreakInText = clauseBreakInText;
+        this.relations = relations;
+    }
+
+    /** The token ends a clause. */
+    boolean isClauseBreak(String lowerWord) {
+        for (Pattern p : clauseBreaks) if (p.matcher(lowerWord).matches()) return true;
+        return false;
     }
 
     public static SlotLexicon load(Path dir) {
@@ -144,7 +181,28 @@ public final class SlotLexicon {
         }
         Set<String> generic = new HashSet<>();
         for (Tsv.Row r : Tsv.read(dir.resolve("generic-words.tsv"), 1).rows()) generic.add(r.col(0).toLowerCase(Locale.ROOT));
-        return new SlotLexicon(List.copyOf(cues), List.copyOf(classes),
+        List<Pattern> breaks = new ArrayList<>();
+        List<String> breakAlts = new ArrayList<>();
+        Tsv cb = Tsv.read(dir.resolve("clause-breaks.tsv"), 2);
+        for (Tsv.Row r : cb.rows()) {
+            if (!Set.of("both", "feature").contains(r.col(1))) {
+                throw new RuleException(cb.file(), r.line(), "use must be both or feature: " + r.col(1));
+            }
+            breaks.add(compile(cb, r, r.col(0)));
+            if (r.col(1).equals("both")) breakAlts.add(r.col(0).matches("\\w.*") ? "\\b(?:" + r.col(0) + ")\\b" : "(?:" + r.col(0) + ")");
+        }
+        java.util.Map<String, Pattern> rel = new java.util.LinkedHashMap<>();
+        Tsv vr = Tsv.read(dir.resolve("value-relations.tsv"), 3);
+        for (Tsv.Row r : vr.rows()) {
+            if (!Set.of("before", "between").contains(r.col(1))) {
+                throw new RuleException(vr.file(), r.line(), "part must be before or between: " + r.col(1));
+            }
+            rel.put(r.col(0) + "/" + r.col(1), compile(vr, r, "(?i)" + r.col(2)));
+        }
+        for (String need : List.of("relation.from-a-to-b/before", "relation.from-a-to-b/between", "relation.a-versus-b/between")) {
+            if (!rel.containsKey(need)) throw new RuleException(vr.file(), 0, "no row for " + need.replace('/', ' '));
+        }
+        SlotLexicon base = new SlotLexicon(List.copyOf(cues), List.copyOf(classes),
                 alternation(dir.resolve("comparison-cues.tsv"), "(?i)\\b(?:", ")\\s+"),
                 alternation(dir.resolve("dataset-cues.tsv"), "(?i)^(?:", ")$"),
                 alternation(dir.resolve("system-verbs.tsv"), "^(?:", ")$"),
@@ -153,6 +211,9 @@ public final class SlotLexicon {
                 Set.copyOf(notMetrics), Set.copyOf(generic),
                 datasets.stream().filter(d -> d.equals(d.toLowerCase(Locale.ROOT))).collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 List.copyOf(directions));
+        Pattern inText = compile(cb, cb.rows().isEmpty() ? new Tsv.Row(0, List.of("")) : cb.rows().get(0),
+                "(?i)" + String.join("|", breakAlts));
+        return new SlotLexicon(base, List.copyOf(breaks), inText, java.util.Map.copyOf(rel));
     }
 
     private static Pattern alternation(Path file, String before, String after) {

@@ -46,7 +46,7 @@ public final class SlotProposer {
             for (int i = s.tokenAt(m.start()); i < s.size() && s.begin(i) < m.end(); i++) tokens.get(i).setNER("VALUE");
         }
         List<Candidate> proposed = rules.propose(tokens);
-        Relations.Outcome rel = Relations.apply(docText, mentions);
+        Relations.Outcome rel = Relations.apply(lex, docText, mentions);
         boolean selfBefore = false;
         List<Instance> out = new ArrayList<>();
         List<ValueMention> kept = rel.kept();

@@ -1,5 +1,6 @@
 package org.claimx.slots;
 
+import java.util.List;
 import org.claimx.model.Unit;
 import org.claimx.values.ValueMention;
 
@@ -8,10 +9,9 @@ import org.claimx.values.ValueMention;
  * ("on average") and what a precision's width applies to ("4-bit weights").
  */
 final class ValueContext {
+    /** The next word, and the one after it. */
     private static final java.util.regex.Pattern NEXT_WORDS =
-            java.util.regex.Pattern.compile("^[\\s-]+(\\w+(?:[\\s-]+cache)?)(?:[\\s-]+(\\w+(?:[\\s-]+cache)?))?");
-    private static final java.util.regex.Pattern CLAUSE_BREAK =
-            java.util.regex.Pattern.compile("[,;]|\\b(?:while|whereas|but)\\b");
+            java.util.regex.Pattern.compile("^[\\s-]+(\\w+)(?:([\\s-]+)(\\w+))?");
 
     private final SlotLexicon lex;
 
@@ -29,10 +29,10 @@ final class ValueContext {
         int at = m.start() - s.base;
         int endAt = m.end() - s.base;
         int from = Math.max(0, at - 60);
-        java.util.regex.Matcher b = CLAUSE_BREAK.matcher(s.text).region(from, at);
+        java.util.regex.Matcher b = lex.clauseBreakInText.matcher(s.text).region(from, at);
         while (b.find()) from = b.end();
         int to = Math.min(s.text.length(), endAt + 80);
-        java.util.regex.Matcher a = CLAUSE_BREAK.matcher(s.text).region(endAt, to);
+        java.util.regex.Matcher a = lex.clauseBreakInText.matcher(s.text).region(endAt, to);
         String next = "";
         if (a.find()) {
             to = a.start();
@@ -60,13 +60,16 @@ final class ValueContext {
         int endAt = m.end() - s.base;
         String after = s.text.substring(endAt, Math.min(s.text.length(), endAt + 30));
         java.util.Set<String> targets = new java.util.TreeSet<>();
-        // The word right after the figure, else the one after that ("4-bit integer weights").
+        // The word right after the figure, else the two words after it ("KV cache"), else the second
+        // word ("4-bit integer weights").
         java.util.regex.Matcher next = NEXT_WORDS.matcher(after);
         if (next.find()) {
-            for (int g = 1; g <= 2 && targets.isEmpty(); g++) {
-                if (next.group(g) == null) continue;
+            List<String> tries = new java.util.ArrayList<>(List.of(next.group(1)));
+            if (next.group(3) != null) tries.addAll(List.of(next.group(1) + next.group(2) + next.group(3), next.group(3)));
+            for (String word : tries) {
+                if (!targets.isEmpty()) break;
                 for (SlotLexicon.PrecisionTarget t : lex.precisionTargets) {
-                    if (t.word().matcher(next.group(g)).matches()) targets.add(t.target());
+                    if (t.word().matcher(word).matches()) targets.add(t.target());
                 }
             }
         }
