@@ -84,8 +84,11 @@ class ScorerTest {
             "an|x|false",
             "R²|r²|true",
             "FlashAttention-2 kernel|flashattention-2|true",
-            "class|classes|false"})
-    void sameSlotByContainmentOrHalfOverlap(String a, String b, boolean same) {
+            "class|classes|false",
+            "top-1 accuracy|accuracy|true",
+            "primary objective achieving superior accuracy|accuracy|false",
+            "competitive baselines on average|baselines|false"})
+    void sameSlotByHalfWordOverlap(String a, String b, boolean same) {
         assertEquals(same, Scorer.sameSlot(a, b));
         assertEquals(same, Scorer.sameSlot(b, a));
     }
