@@ -87,6 +87,7 @@ public final class RuleBook {
                 bindMacro(file, st.line(), env, m.group(1), unquote(m.group(2)));
                 continue;
             }
+            checkBounded(file, st.line(), st.text(), env);
             try {
                 new TokenSequenceParser().updateExpressionExtractor(extractor, new StringReader(st.text()));
             } catch (Exception | Error e) {
@@ -118,7 +119,76 @@ public final class RuleBook {
         } catch (PatternSyntaxException e) {
             throw new RuleException(file, line, "macro $" + name + " is not a valid regex: " + e.getDescription());
         }
+        int at = unboundedGroupRepetition(expanded);
+        if (at >= 0) throw new RuleException(file, line, "macro $" + name + ": " + unboundedMessage(expanded, at));
         env.bindStringRegex("$" + name, expanded);
+    }
+
+    private static final Pattern TEXT_PATTERN = Pattern.compile("pattern:\\s*/((?:\\\\.|[^\\\\/])*)/");
+
+    /** A text rule whose pattern (macros expanded) repeats a group without a bound is refused, naming it. */
+    private static void checkBounded(Path file, int line, String statement, Env env) {
+        Matcher p = TEXT_PATTERN.matcher(statement);
+        if (!p.find()) return;
+        String regex = env.expandStringRegex(p.group(1).replace("\\/", "/"));
+        int at = unboundedGroupRepetition(regex);
+        if (at < 0) return;
+        Matcher name = Pattern.compile("name:\\s*\"([^\"]+)\"").matcher(statement);
+        throw new RuleException(file, line, (name.find() ? "rule " + name.group(1) + ": " : "") + unboundedMessage(regex, at));
+    }
+
+    private static String unboundedMessage(String regex, int at) {
+        int end = Math.min(regex.length(), at + 3);
+        return "a group repeated without a bound (..." + regex.substring(Math.max(0, at - 40), end) + "): Java's regex goes"
+                + " one stack frame deeper for each repetition, so a long input overflows the stack; give it a bound"
+                + " ({0,20}) or make it possessive (*+, ++)";
+    }
+
+    /**
+     * Where {@code regex} repeats a group without an upper bound ({@code (...)*}, {@code (...)+},
+     * {@code (...){2,}}, not possessive), as the index of the group's closing parenthesis; -1 if
+     * nowhere. java.util.regex matches each turn of such a group one call deeper, so its stack depth
+     * grows with the input ("1 x 1 x 1 x ..." overflowed it); a bounded or possessive group does not.
+     * Repeated characters and classes ({@code \d+}, {@code [\w-]*}) are matched in a loop and allowed.
+     */
+    static int unboundedGroupRepetition(String regex) {
+        int classDepth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == 'Q') {
+                    int end = regex.indexOf("\\E", i + 2);
+                    if (end < 0) return -1;
+                    i = end + 1;
+                } else {
+                    i++;
+                }
+                continue;
+            }
+            if (c == '[') {
+                classDepth++;
+                continue;
+            }
+            if (classDepth > 0) {
+                if (c == ']') classDepth--;
+                continue;
+            }
+            if (c != ')' || i + 1 >= regex.length()) continue;
+            char q = regex.charAt(i + 1);
+            int after;
+            if (q == '*' || q == '+') {
+                after = i + 2;
+            } else if (q == '{') {
+                int close = regex.indexOf('}', i + 1);
+                if (close < 0 || !regex.substring(i + 2, close).endsWith(",")) continue;
+                after = close + 1;
+            } else {
+                continue;
+            }
+            if (after < regex.length() && regex.charAt(after) == '+') continue;
+            return i;
+        }
+        return -1;
     }
 
     private static String describe(Throwable e) {
