@@ -27,7 +27,7 @@ import org.claimx.nlp.RuleBook;
  */
 public final class ValueFinder {
     public static final int MAX_SENTENCE_TOKENS = 400;
-    public static final int MAX_SENTENCE_CHARS = 5_000;
+    public static final int MAX_SENTENCE_CHARS = org.claimx.nlp.Nlp.MAX_SENTENCE_CHARS;
 
     private final RuleBook rules;
     private final ValueParser parser;
