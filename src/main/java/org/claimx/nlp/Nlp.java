@@ -21,7 +21,9 @@ import java.util.Properties;
  * little, {@link #split} blanks, before tokenizing, every run of more than that many characters in
  * which no sentence can end (no {@code . ? !}, no line break, nothing from U+2000 on): whatever
  * sentence holds the run is too long anyway, and offsets are kept. The tokenizer takes seconds on a
- * million one-character tokens, and some runs (of backslashes, of tildes) cost it time quadratic in their length.
+ * million one-character tokens, and some runs (of backslashes, of tildes, of "a1.1a1.1") cost it
+ * time quadratic in their length. A run of as many characters without white space is no text either
+ * (a blob, a dump) and is blanked too, sentence ends or not.
  */
 public final class Nlp {
     /** The longest sentence, in characters, that can hold a value. */
@@ -49,24 +51,32 @@ public final class Nlp {
         return sentences == null ? List.of() : sentences;
     }
 
-    /** {@code text} with every run of over {@link #MAX_SENTENCE_CHARS} characters that cannot end a sentence made spaces. */
+    /**
+     * {@code text} with every run of over {@link #MAX_SENTENCE_CHARS} characters that cannot end a
+     * sentence, or that holds no white space, made spaces.
+     */
     static String blankLongRuns(String text) {
         if (text.length() <= MAX_SENTENCE_CHARS) return text;
-        char[] out = null;
+        char[] out = blank(text, null, Nlp::mayEndSentence);
+        out = blank(text, out, Character::isWhitespace);
+        return out == null ? text : new String(out);
+    }
+
+    private static char[] blank(String text, char[] out, java.util.function.IntPredicate ends) {
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
-            if (i < text.length() && !mayEndSentence(text.charAt(i))) continue;
+            if (i < text.length() && !ends.test(text.charAt(i))) continue;
             if (i - start > MAX_SENTENCE_CHARS) {
                 if (out == null) out = text.toCharArray();
                 java.util.Arrays.fill(out, start, i, ' ');
             }
             start = i + 1;
         }
-        return out == null ? text : new String(out);
+        return out;
     }
 
     /** Generous: a character that ends a sentence for CoreNLP, or might (all of U+2000 and up, surrogates too). */
-    private static boolean mayEndSentence(char c) {
+    private static boolean mayEndSentence(int c) {
         return c == '.' || c == '?' || c == '!' || c == '\n' || c == '\r' || c >= '\u2000';
     }
 
