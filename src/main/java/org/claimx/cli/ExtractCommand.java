@@ -24,6 +24,7 @@ import org.claimx.io.ReadError;
 import org.claimx.model.Claim;
 import org.claimx.pipeline.Engine;
 import org.claimx.pipeline.OrderedRunner;
+import org.claimx.pipeline.PaperGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Parameters;
                 "header, daily-papers listing pages, or plain text (one file, one abstract). With no FILE,",
                 "or FILE '-', reads standard input. A record that cannot be read is reported on standard",
                 "error as 'claimx: error: FILE:LINE: reason' (and with --errors, as JSON Lines) and the run",
-                "goes on; the closing summary counts papers, claims and errors.",
+                "goes on; so does a paper whose extraction fails or runs past --max-paper-ms ('FILE:LINE:",
+                "paper ID: reason'). The closing summary counts papers, claims and errors.",
                 "Exit status: 0 all records processed, 1 some records failed, 2 usage error."})
 final class ExtractCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Input files; none or '-' for standard input.")
@@ -71,6 +73,10 @@ final class ExtractCommand implements Callable<Integer> {
             description = "A longer line of JSON Lines or CSV is an error record. Default: ${DEFAULT-VALUE}.")
     int maxLineBytes;
 
+    @Option(names = "--max-paper-ms", paramLabel = "MS", defaultValue = "" + PaperGuard.DEFAULT_MAX_PAPER_MS,
+            description = "A paper whose extraction takes longer is given up and reported as an error record. Default: ${DEFAULT-VALUE}.")
+    long maxPaperMs;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Worker threads; output order and content do not depend on it. Default: ${DEFAULT-VALUE}.")
     int threads;
@@ -91,6 +97,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (threads < 1) throw new UsageException("--threads must be at least 1: " + threads);
+        if (maxPaperMs < 1) throw new UsageException("--max-paper-ms must be at least 1: " + maxPaperMs);
         OutputFormat out = parse(() -> OutputFormat.parse(format));
         InputFormat in = inputFormat == null ? null : parse(() -> InputFormat.parse(inputFormat));
         ReadOptions options = parse(() -> new ReadOptions(new FieldPaths(idField, titleField, abstractField), maxLineBytes, maxAbstractChars));
@@ -107,9 +114,9 @@ final class ExtractCommand implements Callable<Integer> {
         OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
         boolean live = !quiet && (progress || Progress.stderrIsTerminal());
         Progress bar = new Progress(err, live, input::bytesRead, input.bytesTotal());
-        try (input; bar; ClaimWriter writer = group != null ? new PaperGroupWriter(stdout, out == OutputFormat.JSON) : out.open(stdout);
+        try (input; bar; PaperGuard guard = new PaperGuard(engine, maxPaperMs); ClaimWriter writer = group != null ? new PaperGroupWriter(stdout, out == OutputFormat.JSON) : out.open(stdout);
              ErrorWriter errors = errorsFile == null ? null : new ErrorWriter(Files.newOutputStream(errorsFile))) {
-            new OrderedRunner<InputRecord, Outcome>(threads).run(input, r -> work(engine, r), (r, o) -> {
+            new OrderedRunner<InputRecord, Outcome>(threads).run(input, r -> work(guard, r), (r, o) -> {
                 if (o.error() != null) {
                     bar.error();
                     bar.println("claimx: error: " + o.error().source() + ":" + o.error().line() + ": " + o.error().reason());
@@ -128,16 +135,13 @@ final class ExtractCommand implements Callable<Integer> {
 
     private record Outcome(List<Claim> claims, ReadError error) {}
 
-    private static Outcome work(Engine engine, InputRecord r) {
+    private static Outcome work(PaperGuard guard, InputRecord r) {
         if (r instanceof ReadError e) return new Outcome(List.of(), e);
         PaperRecord p = (PaperRecord) r;
-        try {
-            return new Outcome(engine.extract(p.paper()), null);
-        } catch (RuntimeException e) {
-            // One paper the engine cannot handle must not end the batch: it becomes an error record.
-            return new Outcome(List.of(), new ReadError(p.source(), p.line(),
-                    "extraction failed for paper " + p.paper().id() + ": " + e));
-        }
+        // One paper the engine cannot handle, or not in time, must not end the batch: it becomes an error record.
+        PaperGuard.Result result = guard.extract(p.paper());
+        if (!result.failed()) return new Outcome(result.claims(), null);
+        return new Outcome(List.of(), new ReadError(p.source(), p.line(), "paper " + p.paper().id() + ": " + result.failure()));
     }
 
     private static <T> T parse(java.util.function.Supplier<T> s) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.claimx.pipeline.Engine;
+import org.claimx.pipeline.PaperGuard;
 import org.claimx.report.Audit;
 import org.claimx.report.Names;
 import org.claimx.serve.Server;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
                 "  POST /v1/extract  a paper {\"id\",\"title\",\"abstract\"}, a list of them, or text/plain -> claims (JSON array)",
                 "  POST /v1/audit    the same -> [{\"paper\", \"findings\": [...]}]",
                 "  GET  /healthz, GET /version, and GET / a page that marks the claims of a pasted abstract in place.",
-                "Errors are JSON {\"error\": ...}: 400 malformed, 413 too large, 415 wrong type, 503 queue full.",
+                "Errors are JSON {\"error\": ...}: 400 malformed, 413 too large, 415 wrong type, 422 a paper whose",
+                "extraction failed or ran past --max-paper-ms, 503 queue full.",
                 "Stops on SIGTERM or Ctrl-C after the requests in flight are answered."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port (0: any free one). Default: ${DEFAULT-VALUE}.")
@@ -34,6 +36,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "2000000", description = "Largest request body; larger gets 413. Default: ${DEFAULT-VALUE}.")
     int maxBody;
 
+    @Option(names = "--max-paper-ms", paramLabel = "MS", defaultValue = "" + PaperGuard.DEFAULT_MAX_PAPER_MS,
+            description = "A paper whose extraction takes longer is given up and answered with 422. Default: ${DEFAULT-VALUE}.")
+    long maxPaperMs;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: rules/ beside the build, or $CLAIMX_RULES).")
     Path rules;
 
@@ -42,13 +48,14 @@ final class ServeCommand implements Callable<Integer> {
         if (threads < 1) throw new UsageException("--threads must be at least 1: " + threads);
         if (queue < 0) throw new UsageException("--queue must not be negative: " + queue);
         if (maxBody < 1) throw new UsageException("--max-body must be at least 1: " + maxBody);
+        if (maxPaperMs < 1) throw new UsageException("--max-paper-ms must be at least 1: " + maxPaperMs);
         if (port < 0 || port > 65535) throw new UsageException("--port must be 0..65535: " + port);
         Path dir = RulesLocation.resolve(rules);
         Engine engine = Engine.load(dir);
         Path lexicon = dir.resolve("lexicon");
         Server server;
         try {
-            server = new Server(engine, new Audit(Names.load(lexicon), SlotLexicon.load(lexicon)), host, port, threads, queue, maxBody);
+            server = new Server(engine, new Audit(Names.load(lexicon), SlotLexicon.load(lexicon)), host, port, threads, queue, maxBody, maxPaperMs);
         } catch (java.net.BindException e) {
             throw new UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }

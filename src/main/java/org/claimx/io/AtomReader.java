@@ -24,10 +24,23 @@ import org.claimx.model.Paper;
  * an entry titled "Error": that entry is an error, with its summary as the reason. Record numbers are
  * the lines the entries start on.
  *
- * <p>Streams with StAX; external entities and DTDs are not resolved.
+ * <p>Streams with StAX; external entities and DTDs are not resolved. The record limits apply while
+ * reading: text is taken from the parser in chunks and kept only up to {@code --max-abstract-chars}
+ * characters, so an entry whose summary (or any other element's text) is longer is read to its end
+ * without being held, and becomes an error record; no entry can exhaust the heap.
  */
 public final class AtomReader implements PaperReader {
     private static final Pattern ABS = Pattern.compile("(?:arxiv\\.org/abs/|^)([^/\\s]+?/?\\d[^/\\s]*?)(v\\d+)?$");
+
+    private final int maxChars;
+
+    public AtomReader() {
+        this(ReadOptions.DEFAULT);
+    }
+
+    public AtomReader(ReadOptions options) {
+        this.maxChars = options.maxAbstractChars();
+    }
 
     @Override
     public boolean recognizes(Head head) {
@@ -55,7 +68,7 @@ public final class AtomReader implements PaperReader {
                     while (xml.hasNext()) {
                         if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("entry")) {
                             line = xml.getLocation().getLineNumber();
-                            return entry(source.name(), line, xml);
+                            return entry(source.name(), line, xml, maxChars);
                         }
                     }
                     done = true;
@@ -79,12 +92,14 @@ public final class AtomReader implements PaperReader {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Not coalescing: a long text node then comes in parts that text() counts without keeping.
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
         return f;
     }
 
     /** Reads one entry, up to its end tag. */
-    private static InputRecord entry(String name, long line, XMLStreamReader xml) throws XMLStreamException {
+    private static InputRecord entry(String name, long line, XMLStreamReader xml, int maxChars) throws XMLStreamException {
+        Text text = new Text(maxChars);
         String id = null;
         String title = null;
         String summary = null;
@@ -101,10 +116,10 @@ public final class AtomReader implements PaperReader {
             if (ev != XMLStreamConstants.START_ELEMENT) continue;
             String el = xml.getLocalName();
             switch (el) {
-                case "id" -> id = xml.getElementText().strip();
-                case "title" -> title = xml.getElementText();
-                case "summary" -> summary = xml.getElementText();
-                case "published", "updated", "comment", "journal_ref", "doi" -> extra.put(el, xml.getElementText().strip());
+                case "id" -> id = strip(text.read(xml));
+                case "title" -> title = text.read(xml);
+                case "summary" -> summary = text.read(xml);
+                case "published", "updated", "comment", "journal_ref", "doi" -> extra.put(el, strip(text.read(xml)));
                 case "category" -> {
                     String term = xml.getAttributeValue(null, "term");
                     if (term != null) categories.add(term);
@@ -115,16 +130,22 @@ public final class AtomReader implements PaperReader {
                     if (term != null) extra.put("primary_category", term);
                     depth++;
                 }
-                case "name" -> authors.add(xml.getElementText().strip());
+                case "name" -> authors.add(strip(text.read(xml)));
                 default -> depth++;
             }
+        }
+        if (text.overLimit != null) {
+            Matcher known = id == null ? null : ABS.matcher(id);
+            String who = id == null || id.isBlank() ? "entry" : "paper " + (known.find() ? known.group(1) : id);
+            return new ReadError(name, line, who + ": " + (text.overLimit.equals("summary") ? "abstract" : text.overLimit)
+                    + " of " + text.overLength + " characters, over the limit of " + maxChars + " (--max-abstract-chars)");
         }
         if (title != null && title.strip().equals("Error")) {
             return new ReadError(name, line, "the arXiv API answered with an error: "
                     + JsonlReader.oneLine(summary == null ? "(no message)" : summary));
         }
-        for (String text : new String[] {id, title, summary}) {
-            if (text != null && text.indexOf('\uFFFD') >= 0) return new ReadError(name, line, "invalid UTF-8 in the entry");
+        for (String field : new String[] {id, title, summary}) {
+            if (field != null && field.indexOf('\uFFFD') >= 0) return new ReadError(name, line, "invalid UTF-8 in the entry");
         }
         if (id == null || id.isBlank()) return new ReadError(name, line, "entry has no id");
         if (summary == null) return new ReadError(name, line, "entry has no summary (abstract)");
@@ -139,5 +160,64 @@ public final class AtomReader implements PaperReader {
         if (!categories.isEmpty()) extra.put("categories", categories);
         if (!authors.isEmpty()) extra.put("authors", authors);
         return new PaperRecord(name, line, new Paper(paperId, title, summary, extra));
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
+    }
+
+    /**
+     * Reads the text of the element at hand up to its end tag, as {@link XMLStreamReader#getElementText}
+     * does (text only; comments and processing instructions left out), but in chunks: past the limit
+     * it only counts, the element's text is null, and the entry remembers the first element too long.
+     */
+    private static final class Text {
+        private final int limit;
+        private final char[] chunk = new char[8192];
+        private final StringBuilder kept = new StringBuilder();
+        String overLimit;
+        long overLength;
+
+        Text(int limit) {
+            this.limit = limit;
+        }
+
+        String read(XMLStreamReader xml) throws XMLStreamException {
+            String element = xml.getLocalName();
+            kept.setLength(0);
+            long length = 0;
+            while (true) {
+                int ev = xml.next();
+                switch (ev) {
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
+                         XMLStreamConstants.ENTITY_REFERENCE -> {
+                        for (int from = 0; ; ) {
+                            int got = xml.getTextCharacters(from, chunk, 0, chunk.length);
+                            if (got <= 0) break;
+                            from += got;
+                            length += got;
+                            if (length <= limit) kept.append(chunk, 0, got);
+                            if (got < chunk.length) break;
+                        }
+                    }
+                    case XMLStreamConstants.PROCESSING_INSTRUCTION, XMLStreamConstants.COMMENT -> { }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        if (length <= limit) return kept.toString();
+                        if (overLimit == null) {
+                            overLimit = element;
+                            overLength = length;
+                        }
+                        kept.setLength(0);
+                        kept.trimToSize();
+                        return null;
+                    }
+                    case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException(
+                            "unexpected end of document when reading element text content", xml.getLocation());
+                    case XMLStreamConstants.START_ELEMENT -> throw new XMLStreamException(
+                            "element text content may not contain START_ELEMENT", xml.getLocation());
+                    default -> throw new XMLStreamException("unexpected event type " + ev, xml.getLocation());
+                }
+            }
+        }
     }
 }

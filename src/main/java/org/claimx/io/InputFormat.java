@@ -19,7 +19,7 @@ public enum InputFormat {
     /** A JSON document: an array of papers, or a pretty-printed object or page of results. */
     JSON("json", o -> new JsonDocReader(o.paths())),
     /** An arXiv API Atom feed. */
-    ATOM("atom", o -> new AtomReader()),
+    ATOM("atom", AtomReader::new),
     /** Saved daily-papers listing pages. */
     PAGES("pages", o -> new PagesReader()),
     /** CSV or TSV with a header row. */

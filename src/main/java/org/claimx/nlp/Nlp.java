@@ -15,8 +15,20 @@ import java.util.Properties;
  *
  * <p>Splitting (tokenize, ssplit) runs on every text; the part-of-speech tagger, the costly step,
  * runs only on the sentences the caller hands to {@link #tag}: those that hold a value.
+ *
+ * <p>A sentence longer than {@link #MAX_SENTENCE_CHARS} characters is no prose (a table, a run of
+ * figures, a dump) and holds no values for claimx (see {@code ValueFinder}). So that such text costs
+ * little, {@link #split} blanks, before tokenizing, every run of more than that many characters in
+ * which no sentence can end (no {@code . ? !}, no line break, nothing from U+2000 on): whatever
+ * sentence holds the run is too long anyway, and offsets are kept. The tokenizer takes seconds on a
+ * million one-character tokens, and some runs (of backslashes, of tildes, of "a1.1a1.1") cost it
+ * time quadratic in their length. A run of as many characters without white space is no text either
+ * (a blob, a dump) and is blanked too, sentence ends or not.
  */
 public final class Nlp {
+    /** The longest sentence, in characters, that can hold a value. */
+    public static final int MAX_SENTENCE_CHARS = 5_000;
+
     private final StanfordCoreNLP splitter;
     private final POSTaggerAnnotator tagger;
 
@@ -33,10 +45,39 @@ public final class Nlp {
 
     /** Tokens and sentences of a text; offsets are into {@code text}. */
     public List<CoreMap> split(String text) {
-        Annotation doc = new Annotation(text);
+        Annotation doc = new Annotation(blankLongRuns(text));
         splitter.annotate(doc);
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         return sentences == null ? List.of() : sentences;
+    }
+
+    /**
+     * {@code text} with every run of over {@link #MAX_SENTENCE_CHARS} characters that cannot end a
+     * sentence, or that holds no white space, made spaces.
+     */
+    static String blankLongRuns(String text) {
+        if (text.length() <= MAX_SENTENCE_CHARS) return text;
+        char[] out = blank(text, null, Nlp::mayEndSentence);
+        out = blank(text, out, Character::isWhitespace);
+        return out == null ? text : new String(out);
+    }
+
+    private static char[] blank(String text, char[] out, java.util.function.IntPredicate ends) {
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && !ends.test(text.charAt(i))) continue;
+            if (i - start > MAX_SENTENCE_CHARS) {
+                if (out == null) out = text.toCharArray();
+                java.util.Arrays.fill(out, start, i, ' ');
+            }
+            start = i + 1;
+        }
+        return out;
+    }
+
+    /** Generous: a character that ends a sentence for CoreNLP, or might (all of U+2000 and up, surrogates too). */
+    private static boolean mayEndSentence(int c) {
+        return c == '.' || c == '?' || c == '!' || c == '\n' || c == '\r' || c >= '\u2000';
     }
 
     /** Adds part-of-speech tags to the tokens of the given sentences only. */

@@ -36,16 +36,21 @@ public final class RuleBook {
 
     private final CoreMapExpressionExtractor<MatchedExpression> extractor;
     private final List<String> ruleNames;
+    private final Map<String, Pattern> textPatterns;
 
-    private RuleBook(CoreMapExpressionExtractor<MatchedExpression> extractor, List<String> ruleNames) {
+    private RuleBook(CoreMapExpressionExtractor<MatchedExpression> extractor, List<String> ruleNames, Map<String, Pattern> textPatterns) {
         this.extractor = extractor;
         this.ruleNames = List.copyOf(ruleNames);
+        this.textPatterns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(textPatterns));
     }
 
     public CoreMapExpressionExtractor<MatchedExpression> extractor() { return extractor; }
 
     /** The names of every extraction rule, in file order. */
     public List<String> ruleNames() { return ruleNames; }
+
+    /** The pattern of every text rule with its macros expanded, by rule name, in file order. */
+    public Map<String, Pattern> textPatterns() { return textPatterns; }
 
     public static RuleBook load(Path folder, Map<String, String> lexiconMacros) {
         Env env = TokenSequencePattern.getNewEnv();
@@ -56,10 +61,11 @@ public final class RuleBook {
         });
         CoreMapExpressionExtractor<MatchedExpression> extractor = new CoreMapExpressionExtractor<>(env, new ArrayList<>());
         List<String> names = new ArrayList<>();
+        Map<String, Pattern> patterns = new LinkedHashMap<>();
         for (Path file : ruleFiles(folder)) {
-            loadFile(file, env, extractor, names, bound);
+            loadFile(file, env, extractor, names, patterns, bound);
         }
-        return new RuleBook(extractor, names);
+        return new RuleBook(extractor, names, patterns);
     }
 
     private static List<Path> ruleFiles(Path folder) {
@@ -73,7 +79,7 @@ public final class RuleBook {
     }
 
     private static void loadFile(Path file, Env env, CoreMapExpressionExtractor<MatchedExpression> extractor, List<String> names,
-                                 java.util.Set<String> bound) {
+                                 Map<String, Pattern> patterns, java.util.Set<String> bound) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -87,13 +93,17 @@ public final class RuleBook {
                 bindMacro(file, st.line(), env, m.group(1), unquote(m.group(2)));
                 continue;
             }
+            String regex = checkBounded(file, st.line(), st.text(), env);
             try {
                 new TokenSequenceParser().updateExpressionExtractor(extractor, new StringReader(st.text()));
             } catch (Exception | Error e) {
                 throw new RuleException(file, st.line(), "rule does not parse: " + describe(e));
             }
             Matcher name = Pattern.compile("name:\\s*\"([^\"]+)\"").matcher(st.text());
-            if (name.find()) names.add(name.group(1));
+            if (name.find()) {
+                names.add(name.group(1));
+                if (regex != null) patterns.put(name.group(1), compile(file, st.line(), regex));
+            }
         }
     }
 
@@ -118,7 +128,87 @@ public final class RuleBook {
         } catch (PatternSyntaxException e) {
             throw new RuleException(file, line, "macro $" + name + " is not a valid regex: " + e.getDescription());
         }
+        int at = unboundedGroupRepetition(expanded);
+        if (at >= 0) throw new RuleException(file, line, "macro $" + name + ": " + unboundedMessage(expanded, at));
         env.bindStringRegex("$" + name, expanded);
+    }
+
+    private static final Pattern TEXT_PATTERN = Pattern.compile("pattern:\\s*/((?:\\\\.|[^\\\\/])*)/");
+
+    /**
+     * The pattern of a text rule, macros expanded (null for a statement that has none); a pattern that
+     * repeats a group without a bound is refused, naming its rule.
+     */
+    private static String checkBounded(Path file, int line, String statement, Env env) {
+        Matcher p = TEXT_PATTERN.matcher(statement);
+        if (!p.find()) return null;
+        String regex = env.expandStringRegex(p.group(1).replace("\\/", "/"));
+        int at = unboundedGroupRepetition(regex);
+        if (at < 0) return regex;
+        Matcher name = Pattern.compile("name:\\s*\"([^\"]+)\"").matcher(statement);
+        throw new RuleException(file, line, (name.find() ? "rule " + name.group(1) + ": " : "") + unboundedMessage(regex, at));
+    }
+
+    private static Pattern compile(Path file, int line, String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new RuleException(file, line, "rule pattern is not a valid regex: " + e.getDescription());
+        }
+    }
+
+    private static String unboundedMessage(String regex, int at) {
+        int end = Math.min(regex.length(), at + 3);
+        return "a group repeated without a bound (..." + regex.substring(Math.max(0, at - 40), end) + "): Java's regex goes"
+                + " one stack frame deeper for each repetition, so a long input overflows the stack; give it a bound"
+                + " ({0,20}) or make it possessive (*+, ++)";
+    }
+
+    /**
+     * Where {@code regex} repeats a group without an upper bound ({@code (...)*}, {@code (...)+},
+     * {@code (...){2,}}, not possessive), as the index of the group's closing parenthesis; -1 if
+     * nowhere. java.util.regex matches each turn of such a group one call deeper, so its stack depth
+     * grows with the input ("1 x 1 x 1 x ..." overflowed it); a bounded or possessive group does not.
+     * Repeated characters and classes ({@code \d+}, {@code [\w-]*}) are matched in a loop and allowed.
+     */
+    static int unboundedGroupRepetition(String regex) {
+        int classDepth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == 'Q') {
+                    int end = regex.indexOf("\\E", i + 2);
+                    if (end < 0) return -1;
+                    i = end + 1;
+                } else {
+                    i++;
+                }
+                continue;
+            }
+            if (c == '[') {
+                classDepth++;
+                continue;
+            }
+            if (classDepth > 0) {
+                if (c == ']') classDepth--;
+                continue;
+            }
+            if (c != ')' || i + 1 >= regex.length()) continue;
+            char q = regex.charAt(i + 1);
+            int after;
+            if (q == '*' || q == '+') {
+                after = i + 2;
+            } else if (q == '{') {
+                int close = regex.indexOf('}', i + 1);
+                if (close < 0 || !regex.substring(i + 2, close).endsWith(",")) continue;
+                after = close + 1;
+            } else {
+                continue;
+            }
+            if (after < regex.length() && regex.charAt(after) == '+') continue;
+            return i;
+        }
+        return -1;
     }
 
     public static String describe(Throwable e) {

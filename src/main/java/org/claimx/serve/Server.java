@@ -16,6 +16,7 @@ import org.claimx.io.Json;
 import org.claimx.model.Claim;
 import org.claimx.model.Paper;
 import org.claimx.pipeline.Engine;
+import org.claimx.pipeline.PaperGuard;
 import org.claimx.report.Audit;
 import org.claimx.report.AuditWriter;
 import org.claimx.report.PaperClaims;
@@ -26,13 +27,14 @@ import org.claimx.report.PaperClaims;
  * ({@code {"id","title","abstract"}}), a list of papers, or {@code text/plain} (one abstract);
  * {@code GET /healthz}, {@code GET /version}, and {@code GET /} the page that marks claims in place.
  * Errors are JSON {@code {"error": "..."}}: 400 malformed, 404, 405, 413 too large, 415 wrong type,
- * 503 when the queue is full; never a stack trace. At most {@code threads} requests are worked on at
+ * 422 when the extraction of a paper fails or runs past its time budget ({@link PaperGuard}: the
+ * reply names the paper and the server goes on), 503 when the queue is full; never a stack trace. At most {@code threads} requests are worked on at
  * once and at most {@code queue} more wait; the rest are refused with 503 at once.
  */
 public final class Server {
     public static final String VERSION = "claimx 0.1.0";
 
-    private final Engine engine;
+    private final PaperGuard guard;
     private final Audit audit;
     private final HttpServer http;
     private final java.util.concurrent.ExecutorService connections;
@@ -42,7 +44,18 @@ public final class Server {
     private final int maxBody;
 
     public Server(Engine engine, Audit audit, String host, int port, int threads, int queue, int maxBody) throws IOException {
-        this.engine = engine;
+        this(engine, audit, host, port, threads, queue, maxBody, PaperGuard.DEFAULT_MAX_PAPER_MS);
+    }
+
+    /** As above, with the time budget of one paper in milliseconds (past it, 422). */
+    public Server(Engine engine, Audit audit, String host, int port, int threads, int queue, int maxBody, long maxPaperMs)
+            throws IOException {
+        this(new PaperGuard(engine, maxPaperMs), audit, host, port, threads, queue, maxBody);
+    }
+
+    /** As above, extracting through {@code guard}, which the server closes when it stops. */
+    public Server(PaperGuard guard, Audit audit, String host, int port, int threads, int queue, int maxBody) throws IOException {
+        this.guard = guard;
         this.audit = audit;
         this.maxBody = maxBody;
         this.queue = queue;
@@ -73,6 +86,7 @@ public final class Server {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        guard.close();
     }
 
     private void route(HttpExchange ex) throws IOException {
@@ -188,7 +202,12 @@ public final class Server {
         var out = Json.mapper().createArrayNode();
         List<AuditWriter.Audited> audited = new ArrayList<>();
         for (Paper p : papers) {
-            List<Claim> claims = engine.extract(p);
+            PaperGuard.Result result = guard.extract(p);
+            if (result.failed()) {
+                // The paper cannot be answered, the request as a whole with it; the server goes on.
+                return new Reply(422, error("paper " + p.id() + ": " + result.failure()));
+            }
+            List<Claim> claims = result.claims();
             List<JsonNode> nodes = new ArrayList<>();
             for (Claim c : claims) nodes.add(Json.mapper().valueToTree(c));
             if (!auditing) {

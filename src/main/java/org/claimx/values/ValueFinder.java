@@ -14,8 +14,21 @@ import org.claimx.nlp.RuleBook;
  * Finds the value mentions of one sentence. Needs: a sentence with its text and character offset
  * (tokenize and ssplit suffice; no tagger). Produces: mentions in text order, with offsets into the
  * normalised field text. Matches of {@code block.*} rules only keep other rules off their text.
+ *
+ * <p>A "sentence" longer than {@link #MAX_SENTENCE_TOKENS} tokens or {@link #MAX_SENTENCE_CHARS}
+ * characters is text the splitter could not cut into prose (a table, a run of figures, a dump): it
+ * gives no values. Its figures would each be tagged and given slots, and the tagger alone takes
+ * seconds on a few hundred unknown tokens ("W4A8 W4A8 ..."), so one such run could take a paper
+ * past its time budget. The longest sentence of 8,000 arXiv ML abstracts has 226 tokens and 1,603
+ * characters.
+ *
+ * <p>A thread interrupted while finding values (a paper abandoned past its time budget) stops at
+ * the next sentence with a {@link java.util.concurrent.CancellationException}.
  */
 public final class ValueFinder {
+    public static final int MAX_SENTENCE_TOKENS = 400;
+    public static final int MAX_SENTENCE_CHARS = org.claimx.nlp.Nlp.MAX_SENTENCE_CHARS;
+
     private final RuleBook rules;
     private final ValueParser parser;
     private final ValueLexicon lexicon;
@@ -29,8 +42,14 @@ public final class ValueFinder {
     }
 
     public List<ValueMention> find(CoreMap sentence) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("abandoned while finding values");
+        }
+        String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
+        if (sentenceText.length() > MAX_SENTENCE_CHARS
+                || sentence.get(CoreAnnotations.TokensAnnotation.class).size() > MAX_SENTENCE_TOKENS) return List.of();
         // Four sentences in five hold no figure at all: the rules only run where one can be.
-        if (!trigger.matcher(sentence.get(CoreAnnotations.TextAnnotation.class)).find()) return List.of();
+        if (!trigger.matcher(sentenceText).find()) return List.of();
         int base = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
         List<ValueMention> out = new ArrayList<>();
         for (MatchedExpression m : rules.extractor().extractExpressions(sentence)) {

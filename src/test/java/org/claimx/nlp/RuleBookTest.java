@@ -48,6 +48,35 @@ class RuleBookTest {
     }
 
     @Test
+    void aGroupRepeatedWithoutABoundIsRefusedWithItsRuleAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("10-x.rules"), String.join("\n",
+                "ENV.defaults[\"ruleType\"] = \"text\"",
+                "{ name: \"bounded\", pattern: /\\d+(?:\\s*x\\s*\\d+){1,8}(?:,\\d+)*+[\\w-]*/, result: \"bounded\" }",
+                "{ name: \"grid.unbounded\", pattern: /\\d+(?:\\s*x\\s*\\d+)+\\s*px/,",
+                "  result: \"grid.unbounded\" }",
+                ""));
+        RuleException e = assertThrows(RuleException.class, () -> RuleBook.load(dir, Map.of()));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("rule grid.unbounded: a group repeated without a bound"), e.getMessage());
+    }
+
+    @Test
+    void anUnboundedGroupInALexiconMacroIsFoundInTheRuleThatUsesIt(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("10-x.rules"), "ENV.defaults[\"ruleType\"] = \"text\"\n"
+                + "{ name: \"list\", pattern: /$LIST%/, result: \"list\" }\n");
+        RuleException e = assertThrows(RuleException.class, () -> RuleBook.load(dir, Map.of("LIST", "\\d+(?:,\\s?\\d+)*")));
+        assertEquals(2, e.line());
+    }
+
+    @Test
+    void onlyUnboundedGroupRepetitionsCount() {
+        assertEquals(-1, RuleBook.unboundedGroupRepetition("\\d+(?:\\.\\d+)?[a-z)]*(?:x){0,3}(?:y)++\\Q)*\\E"));
+        assertEquals(5, RuleBook.unboundedGroupRepetition("a(?:b)*"));
+        assertEquals(5, RuleBook.unboundedGroupRepetition("a(?:b){2,}"));
+        assertEquals(5, RuleBook.unboundedGroupRepetition("a(?:b)+?"));
+    }
+
+    @Test
     void anEmptyRuleFolderIsAnError(@TempDir Path dir) {
         assertThrows(RuleException.class, () -> RuleBook.load(dir, Map.of()));
     }

@@ -131,7 +131,9 @@ class ServerTest {
     @Test
     void stoppingAnswersTheRequestsInFlight() throws Exception {
         Path lexicon = Path.of("rules/lexicon");
-        Server other = new Server(SharedEngine.get(), new Audit(Names.load(lexicon), SlotLexicon.load(lexicon)), "127.0.0.1", 0, 1, 4, 3_000_000);
+        // A budget far past the few seconds this request takes, so that a busy machine does not make it a 422.
+        Server other = new Server(SharedEngine.get(), new Audit(Names.load(lexicon), SlotLexicon.load(lexicon)), "127.0.0.1", 0, 1, 4, 3_000_000,
+                120_000);
         other.start();
         String slow = "Our method is 2.4x faster than vLLM and reduces memory by 73% on GSM8K. ".repeat(1500);
         CompletableFuture<HttpResponse<String>> inFlight = HTTP.sendAsync(HttpRequest.newBuilder(
@@ -144,6 +146,62 @@ class ServerTest {
         HttpResponse<String> r = inFlight.get();
         assertEquals(200, r.statusCode());
         assertEquals(3000, Json.mapper().readTree(r.body()).size());
+    }
+
+    @Test
+    void pathologicalAbstractsAreAnsweredAndSoIsTheNextRequest() throws Exception {
+        // Once a StackOverflowError in the value rules: 1,600 times "1 x ", and 10 KB of "10x".
+        HttpResponse<String> grid = post("/v1/extract", "text/plain", "The grid is " + "1 x ".repeat(1600));
+        assertEquals(200, grid.statusCode(), grid.body());
+        HttpResponse<String> tens = post("/v1/extract", "application/json",
+                "[{\"id\":\"tens\",\"abstract\":\"" + "10x".repeat(3400) + "\"},{\"id\":\"b\",\"abstract\":\"It reduces memory by 73%.\"}]");
+        assertEquals(200, tens.statusCode(), tens.body());
+        assertTrue(tens.body().contains("\"paper\":\"b\""), tens.body());
+        HttpResponse<String> next = post("/v1/extract", "text/plain", "Foo is 2.4x faster than vLLM.");
+        assertEquals(200, next.statusCode(), next.body());
+        assertEquals(1, Json.mapper().readTree(next.body()).size());
+    }
+
+    private static int recurse(int n) {
+        return recurse(n + 1) + 1;
+    }
+
+    @Test
+    void aPaperThatFailsOrRunsPastItsBudgetIs422NamingItAndTheServerGoesOn() throws Exception {
+        Path lexicon = Path.of("rules/lexicon");
+        org.claimx.pipeline.PaperGuard guard = new org.claimx.pipeline.PaperGuard(p -> {
+            if (p.abstractText().contains("overflow")) recurse(0);
+            if (p.abstractText().contains("slow")) {
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return SharedEngine.get().extract(p);
+        }, 500);
+        Server other = new Server(guard, new Audit(Names.load(lexicon), SlotLexicon.load(lexicon)), "127.0.0.1", 0, 1, 0, 3_000_000);
+        other.start();
+        try {
+            java.util.function.Function<String, HttpResponse<String>> send = body -> {
+                try {
+                    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port() + "/v1/extract"))
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            };
+            assertError(send.apply("[{\"id\":\"a\",\"abstract\":\"It is 2x faster.\"},{\"id\":\"bad\",\"abstract\":\"an overflow\"}]"),
+                    422, "paper bad: extraction failed: StackOverflowError");
+            assertError(send.apply("{\"id\":\"s\",\"abstract\":\"a slow one\"}"), 422,
+                    "paper s: extraction took longer than 500 ms (--max-paper-ms) and was given up");
+            HttpResponse<String> next = send.apply("{\"id\":\"ok\",\"abstract\":\"Foo is 2.4x faster than vLLM.\"}");
+            assertEquals(200, next.statusCode(), next.body());
+            assertEquals(1, Json.mapper().readTree(next.body()).size());
+        } finally {
+            other.stop(1);
+        }
     }
 
     @Test
