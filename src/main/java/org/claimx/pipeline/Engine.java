@@ -110,7 +110,7 @@ public final class Engine {
                 .withOtherNames(namer.allNames(title.text().text(), abs.text().text()));
         List<Instance> out = new ArrayList<>();
         List<Explanation.Sentence> sentences = new ArrayList<>();
-        String paperText = (title.text().text() + "\n" + abs.text().text()).toLowerCase(java.util.Locale.ROOT);
+        var paperText = new org.claimx.slots.Features.PaperText(title.text().text() + "\n" + abs.text().text());
         instances(Field.TITLE, title, ctx, paperText, out, sentences);
         instances(Field.ABSTRACT, abs, ctx, paperText, out, sentences);
         return new Reading(ctx, sentences, out);
@@ -196,7 +196,7 @@ public final class Engine {
         return new Analysis(text, sentences, mentions);
     }
 
-    private void instances(Field field, Analysis a, PaperContext ctx, String paperText, List<Instance> out,
+    private void instances(Field field, Analysis a, PaperContext ctx, org.claimx.slots.Features.PaperText paperText, List<Instance> out,
                            List<Explanation.Sentence> sentences) {
         String original = a.text().original();
         for (int i = 0; i < a.sentences().size(); i++) {

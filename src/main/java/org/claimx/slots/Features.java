@@ -13,7 +13,7 @@ import org.claimx.values.ValueMention;
  *
  * <p>Needs: the tagged tokens of the sentence, the token range of the value, the candidates.
  */
-final class Features {
+public final class Features {
     private final SlotLexicon lex;
 
     Features(SlotLexicon lex) {
@@ -23,7 +23,21 @@ final class Features {
     /** What the sentence and paper say around one value, shared by all its decisions. */
     record Context(List<CoreLabel> tokens, int vFrom, int vTo, ValueMention mention, boolean title, String systemName,
                    boolean selfSubjectBefore, int valuesInSentence, int indexInSentence, String relationRule,
-                   String paperText) {}
+                   PaperText paper) {}
+
+    /** The lower-cased text of a paper, with the counts of phrases in it kept as they are asked for. */
+    public static final class PaperText {
+        private final String text;
+        private final java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+
+        public PaperText(String text) {
+            this.text = text.toLowerCase(Locale.ROOT);
+        }
+
+        int occurrences(String lowerPhrase) {
+            return counts.computeIfAbsent(lowerPhrase, p -> Features.occurrences(text, p));
+        }
+    }
 
     List<String> candidate(Context c, Candidate cand, List<Candidate> all) {
         List<String> f = new ArrayList<>();
@@ -58,7 +72,7 @@ final class Features {
         if (cls != null) f.add("lex=metric");
         if (cls != null) f.add("lexclass=" + cls.json() + "&" + unit);
         f.add("shape=" + shape(text));
-        int seen = occurrences(c.paperText(), text.toLowerCase(Locale.ROOT));
+        int seen = c.paper().occurrences(text.toLowerCase(Locale.ROOT));
         f.add("inpaper=" + (seen <= 1 ? "1" : seen <= 3 ? "2-3" : "4+"));
         if (!cand.inSentence()) {
             f.add("paper");

@@ -36,7 +36,7 @@ public final class SlotProposer {
         this.context = new ValueContext(lex);
     }
 
-    public List<Instance> instances(PaperContext ctx, String paperText, Field field, String docText, CoreMap sentence,
+    public List<Instance> instances(PaperContext ctx, Features.PaperText paperText, Field field, String docText, CoreMap sentence,
                                     String sentenceText,
                                     List<ValueMention> mentions, Function<ValueMention, Placed> place) {
         SentenceView s = new SentenceView(sentence);

@@ -28,7 +28,9 @@ class ServerTest {
     @BeforeAll
     static void start() throws Exception {
         Path lexicon = Path.of("rules/lexicon");
-        server = new Server(SharedEngine.get(), new Audit(Names.load(lexicon), SlotLexicon.load(lexicon)), "127.0.0.1", 0, 1, 0, 3_000_000);
+        // A budget far past what any request here takes, so that a busy machine turns none into a 422.
+        server = new Server(SharedEngine.get(), new Audit(Names.load(lexicon), SlotLexicon.load(lexicon)), "127.0.0.1", 0, 1, 0, 3_000_000,
+                120_000);
         server.start();
     }
 
@@ -113,7 +115,7 @@ class ServerTest {
     @Test
     void aFullQueueIsRefusedWith503() throws Exception {
         // One worker and no queue: while a long abstract is worked on, a second request is refused.
-        String slow = "Our method is 2.4x faster than vLLM and reduces memory by 73% on GSM8K. ".repeat(1500);
+        String slow = "Our method is 2.4x faster than vLLM and reduces memory by 73% on GSM8K. ".repeat(600);
         CompletableFuture<HttpResponse<String>> first = HTTP.sendAsync(HttpRequest.newBuilder(uri("/v1/extract"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(slow)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -135,17 +137,17 @@ class ServerTest {
         Server other = new Server(SharedEngine.get(), new Audit(Names.load(lexicon), SlotLexicon.load(lexicon)), "127.0.0.1", 0, 1, 4, 3_000_000,
                 120_000);
         other.start();
-        String slow = "Our method is 2.4x faster than vLLM and reduces memory by 73% on GSM8K. ".repeat(1500);
+        String slow = "Our method is 2.4x faster than vLLM and reduces memory by 73% on GSM8K. ".repeat(600);
         CompletableFuture<HttpResponse<String>> inFlight = HTTP.sendAsync(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + other.port() + "/v1/extract"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(slow)).build(),
                 HttpResponse.BodyHandlers.ofString());
         Thread.sleep(300);
         assertFalse(inFlight.isDone(), "the request should still be worked on");
-        other.stop(30);
+        other.stop(120);
         HttpResponse<String> r = inFlight.get();
         assertEquals(200, r.statusCode());
-        assertEquals(3000, Json.mapper().readTree(r.body()).size());
+        assertEquals(1200, Json.mapper().readTree(r.body()).size());
     }
 
     @Test
