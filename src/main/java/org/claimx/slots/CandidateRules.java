@@ -142,9 +142,12 @@ public final class CandidateRules {
      */
     static String lexiconMacro(Path tsv) {
         Tsv t = Tsv.read(tsv, 1);
+        // One-word entries become one token test (one regex, not one branch each: TokensRegex tries
+        // every branch at every place); entries of several words become token sequences.
+        List<String> single = new ArrayList<>();
         List<String> alts = new ArrayList<>();
         for (Tsv.Row r : t.rows()) {
-            StringBuilder seq = new StringBuilder();
+            List<String> words = new ArrayList<>();
             for (String word : r.col(0).strip().split("\\\\s[+*]|\\s+")) {
                 if (word.isEmpty()) continue;
                 try {
@@ -152,10 +155,17 @@ public final class CandidateRules {
                 } catch (java.util.regex.PatternSyntaxException e) {
                     throw new RuleException(t.file(), r.line(), "not a word regex: " + word);
                 }
-                seq.append(" [{word:/(?i:").append(word.replace("/", "\\/")).append(")/}]");
+                words.add(word.replace("/", "\\/"));
             }
-            if (!seq.isEmpty()) alts.add("(" + seq + " )");
+            if (words.size() == 1) {
+                single.add("(?:" + words.get(0) + ")");
+            } else if (!words.isEmpty()) {
+                StringBuilder seq = new StringBuilder("(");
+                for (String w : words) seq.append(" [{word:/(?i:").append(w).append(")/}]");
+                alts.add(seq.append(" )").toString());
+            }
         }
+        if (!single.isEmpty()) alts.add(0, "[{word:/(?i:" + String.join("|", single) + ")/}]");
         if (alts.isEmpty()) throw new RuleException(t.file(), 0, "no entries");
         return "(" + String.join(" | ", alts) + ")";
     }
