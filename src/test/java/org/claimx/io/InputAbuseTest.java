@@ -159,6 +159,17 @@ class InputAbuseTest {
         }
     }
 
+    @Test
+    void aNumericIdAtANestedPathKeepsItsDigitsAsWritten(@TempDir Path dir) throws IOException {
+        Path custom = write(dir, "custom.jsonl", "{\"meta\":{\"arxiv\":2401.10200},\"text\":{\"body\":\"It is 2x faster.\"}}\n");
+        assertEquals(List.of("2401.10200"), read(new ReadOptions(new FieldPaths("meta.arxiv", null, "text.body"),
+                ReadOptions.DEFAULT_MAX_LINE_BYTES, ReadOptions.DEFAULT_MAX_ABSTRACT_CHARS), null, custom));
+        Path hf = write(dir, "hf.jsonl", "{\"paper\":{\"id\":2401.10200,\"title\":\"T\",\"summary\":\"It is 2x faster.\"}}\n");
+        assertEquals(List.of("2401.10200"), read(hf));
+        Path array = write(dir, "hf.json", "[\n {\"paper\": {\"id\": 2401.10200, \"title\": \"T\", \"summary\": \"It is 2x faster.\"}}\n]\n");
+        assertEquals(List.of("2401.10200"), read(array));
+    }
+
     static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (GZIPOutputStream g = new GZIPOutputStream(b)) {
