@@ -170,6 +170,23 @@ class InputAbuseTest {
         assertEquals(List.of("2401.10200"), read(array));
     }
 
+    @Test
+    void atomMarkupInATitleOrSummaryKeepsItsTextAndANestedEntryKeepsItsOwnId(@TempDir Path dir) throws IOException {
+        String feed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+                + "<entry>\n<id>http://arxiv.org/abs/2401.00001v1</id>\n<title>Fast <i>k</i>-NN attention</title>\n"
+                + "<summary>It is <math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mn>2.4</mn><mo>x</mo></math> faster.</summary>\n"
+                + "<entry><id>http://arxiv.org/abs/9999.99999v1</id></entry>\n</entry>\n"
+                + "<entry>\n<id>http://arxiv.org/abs/2401.00002v1</id>\n<title>T</title>\n<summary>It is 3x faster.</summary>\n</entry>\n"
+                + "</feed>\n";
+        Path f = write(dir, "feed.xml", feed);
+        assertEquals(List.of("2401.00001", "2401.00002"), read(f));
+        try (PaperInput in = PaperInput.open(List.of(f.toString()), null)) {
+            PaperRecord first = (PaperRecord) in.next();
+            assertEquals("Fast k-NN attention", first.paper().title());
+            assertEquals("It is 2.4x faster.", first.paper().abstractText());
+        }
+    }
+
     static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (GZIPOutputStream g = new GZIPOutputStream(b)) {
