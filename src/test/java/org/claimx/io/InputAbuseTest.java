@@ -187,6 +187,19 @@ class InputAbuseTest {
         }
     }
 
+    @Test
+    void aCsvQuoteLeftOpenIsAnErrorForItsRowAndDoesNotSwallowTheNext(@TempDir Path dir) throws IOException {
+        Path f = write(dir, "p.csv", "id,title,abstract\n"
+                + "p1,T,It is 2x faster.\n"
+                + "p2,\"Unclosed title,It is 3x faster.\n"
+                + "p3,T,\"It is 4x faster.\"\n"
+                + "p4,T,\"A quoted abstract\nthat spans, legitimately, two lines: 5x.\"\n"
+                + "p5,T,It is 6x faster.\n"
+                + "p6,T,It is 7x faster.\n");
+        List<String> out = read(f);
+        assertEquals(List.of("p1", "!3: a quoted field is not closed on its row (line 4 reads as a row of its own)", "p3", "p4", "p5", "p6"), out);
+    }
+
     static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (GZIPOutputStream g = new GZIPOutputStream(b)) {
