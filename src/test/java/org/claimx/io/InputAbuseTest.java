@@ -200,6 +200,22 @@ class InputAbuseTest {
         assertEquals(List.of("p1", "!3: a quoted field is not closed on its row (line 4 reads as a row of its own)", "p3", "p4", "p5", "p6"), out);
     }
 
+    @Test
+    void aListingPageSaysWhatItSkipsAndAFileWithNoPaperIsAnError(@TempDir Path dir) throws IOException {
+        String longAbstract = "We present a method that is 2.4x faster than FlashAttention on long sequences, "
+                + "and reduces the memory footprint by up to 73% while keeping accuracy within 0.1 points of the baseline model on every benchmark we tried.";
+        Path page = write(dir, "page.txt", "Daily Papers\n\nA Long Paper\n\n" + longAbstract + "\n\n"
+                + "A Short Paper\n\nOur tiny method is 3x faster than the baseline on GSM8K.\n\nSubscribe\n");
+        List<String> out = read(page);
+        assertEquals(2, out.size(), out.toString());
+        assertTrue(out.get(1).startsWith("!9: paper "), out.toString());
+        assertTrue(out.get(1).contains("abstract of 56 characters and 11 words is skipped"), out.toString());
+        Path jsonl = write(dir, "p.jsonl", A + "\n" + B + "\n");
+        List<String> forced = read(ReadOptions.DEFAULT, InputFormat.PAGES, jsonl);
+        assertEquals(1, forced.size(), forced.toString());
+        assertTrue(forced.get(0).startsWith("!1: no paper found in 2 lines read as a listing page"), forced.toString());
+    }
+
     static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (GZIPOutputStream g = new GZIPOutputStream(b)) {
