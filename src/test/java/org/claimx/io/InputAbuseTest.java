@@ -216,6 +216,19 @@ class InputAbuseTest {
         assertTrue(forced.get(0).startsWith("!1: no paper found in 2 lines read as a listing page"), forced.toString());
     }
 
+    @Test
+    void oneJsonArrayElementOverTheLimitOrMalformedIsOneErrorAndTheElementsAfterItComeThrough(@TempDir Path dir) throws IOException {
+        String huge = "{\"id\":\"huge\",\"abstract\":\"" + "It is 2x faster, [really]. ".repeat(100) + "\"}";
+        Path f = write(dir, "p.json", "[\n  " + A + ",\n  " + huge + ",\n  {\"id\": \"bad\" \"abstract\": \"x\"},\n  " + B + "\n]\n");
+        ReadOptions small = new ReadOptions(FieldPaths.DEFAULT, 1000, ReadOptions.DEFAULT_MAX_ABSTRACT_CHARS);
+        List<String> out = read(small, null, f);
+        assertEquals(4, out.size(), out.toString());
+        assertEquals("a", out.get(0));
+        assertEquals("!3: array element of " + huge.length() + " bytes, over the limit of 1000 (--max-line-bytes)", out.get(1));
+        assertTrue(out.get(2).startsWith("!4: malformed JSON"), out.toString());
+        assertEquals("b", out.get(3));
+    }
+
     static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (GZIPOutputStream g = new GZIPOutputStream(b)) {
