@@ -166,17 +166,17 @@ public final class Server {
         }
         long declared = contentLength(ex);
         byte[] body = null;
-        if (declared <= maxBody) {
-            try (InputStream in = ex.getRequestBody()) {
-                // maxBody + 1 would overflow at Integer.MAX_VALUE.
-                body = in.readNBytes((int) Math.min((long) maxBody + 1, Integer.MAX_VALUE - 8));
+        try (InputStream in = ex.getRequestBody()) {
+            // maxBody + 1 would overflow at Integer.MAX_VALUE.
+            if (declared <= maxBody) body = in.readNBytes((int) Math.min((long) maxBody + 1, Integer.MAX_VALUE - 8));
+            if (body == null || body.length > maxBody) {
+                // Read on (without keeping) before answering: a reply sent while the client is still sending is
+                // lost to a reset when the connection closes with unread data. Past DISCARD_MAX, it is closed anyway.
+                discard(in);
+                ex.getResponseHeaders().set("Connection", "close");
+                send(ex, 413, error("request body over " + maxBody + " bytes"));
+                return;
             }
-        }
-        if (body == null || body.length > maxBody) {
-            // The rest of the body is not read, so the connection cannot carry another request: say so.
-            ex.getResponseHeaders().set("Connection", "close");
-            send(ex, 413, error("request body over " + maxBody + " bytes"));
-            return;
         }
         if (waiting.incrementAndGet() > queue + work.availablePermits()) {
             waiting.decrementAndGet();
@@ -201,6 +201,16 @@ public final class Server {
             work.release();
         }
         send(ex, reply.status(), reply.body());
+    }
+
+    /** The most of an oversized body read and dropped before the 413, so that the client can read the reply. */
+    static final long DISCARD_MAX = 64L << 20;
+
+    private static void discard(InputStream in) throws IOException {
+        byte[] scratch = new byte[64 * 1024];
+        long n = 0;
+        int r;
+        while (n < DISCARD_MAX && (r = in.read(scratch)) > 0) n += r;
     }
 
     /** The Content-Length the client declared, or -1; a value that is not a number counts as too large. */

@@ -96,6 +96,10 @@ class ServerAbuseTest {
             assertTrue(head.startsWith("HTTP/1.1 413"), head);
             assertTrue(head.toLowerCase().contains("\r\nconnection: close"), head);
         }
+        // A client that sends a body far over the limit still reads the 413 (not a reset while it sends).
+        HttpResponse<String> r = post(server, "text/plain", "x".repeat(2_000_000));
+        assertEquals(413, r.statusCode(), r.body());
+        assertEquals("request body over 1000 bytes", error(r));
     }
 
     private static String readHead(InputStream in) throws IOException {
