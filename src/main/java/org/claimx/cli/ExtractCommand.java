@@ -103,6 +103,7 @@ final class ExtractCommand implements Callable<Integer> {
         ReadOptions options = parse(() -> new ReadOptions(new FieldPaths(idField, titleField, abstractField), maxLineBytes, maxAbstractChars));
         if (group != null && !group.equals("paper")) throw new UsageException("--group takes 'paper', not '" + group + "'");
         if (group != null && out == OutputFormat.CSV) throw new UsageException("--group paper writes JSON: use --format jsonl or json");
+        Outputs.checkNotAnInput("--errors", errorsFile, files);
         PaperInput input;
         try {
             input = PaperInput.open(files, in, System.in, options);
@@ -111,26 +112,49 @@ final class ExtractCommand implements Callable<Integer> {
         }
         Engine engine = Engine.load(RulesLocation.resolve(rules));
         PrintStream err = System.err;
-        OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
+        OutputStream stdout = new BufferedOutputStream(Outputs.stdout(), 1 << 16);
         boolean live = !quiet && (progress || Progress.stderrIsTerminal());
         Progress bar = new Progress(err, live, input::bytesRead, input.bytesTotal());
-        try (input; bar; PaperGuard guard = new PaperGuard(engine, maxPaperMs); ClaimWriter writer = group != null ? new PaperGroupWriter(stdout, out == OutputFormat.JSON) : out.open(stdout);
-             ErrorWriter errors = errorsFile == null ? null : new ErrorWriter(Files.newOutputStream(errorsFile))) {
-            new OrderedRunner<InputRecord, Outcome>(threads).run(input, r -> work(guard, r), (r, o) -> {
-                if (o.error() != null) {
-                    bar.error();
-                    bar.println("claimx: error: " + o.error().source() + ":" + o.error().line() + ": " + o.error().reason());
-                    if (errors != null) errors.write(o.error());
-                    return;
-                }
-                writer.paper(((PaperRecord) r).paper(), o.claims());
-                bar.paper(o.claims().size());
-            });
-        } finally {
-            stdout.flush();
+        String failure = null;
+        try (Interrupts signals = Interrupts.install()) {
+            try (input; bar; PaperGuard guard = new PaperGuard(engine, maxPaperMs);
+                 OutputStream errorsOut = errorsFile == null ? null : Outputs.file("--errors", errorsFile);
+                 ErrorWriter errors = errorsOut == null ? null : new ErrorWriter(errorsOut);
+                 ClaimWriter writer = group != null ? new PaperGroupWriter(stdout, out == OutputFormat.JSON) : out.open(stdout)) {
+                new OrderedRunner<InputRecord, Outcome>(threads).run(signals.until(input), r -> work(guard, r), (r, o) -> {
+                    if (o.error() != null) {
+                        bar.error();
+                        bar.println("claimx: error: " + o.error().source() + ":" + o.error().line() + ": " + o.error().reason());
+                        if (errors != null) errors.write(o.error());
+                        return;
+                    }
+                    writer.paper(((PaperRecord) r).paper(), o.claims());
+                    bar.paper(o.claims().size());
+                });
+                if (signals.status() != 0) input.close();
+                writer.close();
+                stdout.flush();
+            } catch (Outputs.Failed e) {
+                // The output is gone: nothing more can be written to it, and closing it would only fail again.
+                failure = e.getMessage();
+            }
+            if (failure != null) err.println("claimx: error: " + failure);
+            if (!quiet) err.println(summary(bar, input));
+            if (signals.status() != 0) {
+                err.println("claimx: stopped by " + signals.name() + "; the records read so far are written");
+                return signals.status();
+            }
         }
-        if (!quiet) err.println(bar.summary());
-        return bar.errors() > 0 ? 1 : 0;
+        return failure != null || bar.errors() > 0 ? 1 : 0;
+    }
+
+    /** The summary, with the repeats that were read once, so that the counts add up to the records read. */
+    private static String summary(Progress bar, PaperInput input) {
+        String s = bar.summary();
+        long dup = input.stats().duplicates();
+        if (dup == 0) return s;
+        int cut = s.indexOf(" (");
+        return s.substring(0, cut) + ", duplicates " + dup + s.substring(cut);
     }
 
     private record Outcome(List<Claim> claims, ReadError error) {}

@@ -115,6 +115,12 @@ public final class AtomReader implements PaperReader {
             }
             if (ev != XMLStreamConstants.START_ELEMENT) continue;
             String el = xml.getLocalName();
+            // Only the entry's own children count (and an author's name): an element of the same name deeper
+            // down, in a nested entry or an extension, must not overwrite them.
+            if (depth > 2 || depth == 2 && !el.equals("name")) {
+                depth++;
+                continue;
+            }
             switch (el) {
                 case "id" -> id = strip(text.read(xml));
                 case "title" -> title = text.read(xml);
@@ -168,7 +174,8 @@ public final class AtomReader implements PaperReader {
 
     /**
      * Reads the text of the element at hand up to its end tag, as {@link XMLStreamReader#getElementText}
-     * does (text only; comments and processing instructions left out), but in chunks: past the limit
+     * does (text only; comments and processing instructions left out), but keeping the text of inline
+     * markup ({@code <i>}, MathML) and dropping its tags, and in chunks: past the limit
      * it only counts, the element's text is null, and the entry remembers the first element too long.
      */
     private static final class Text {
@@ -186,6 +193,7 @@ public final class AtomReader implements PaperReader {
             String element = xml.getLocalName();
             kept.setLength(0);
             long length = 0;
+            int depth = 0;
             while (true) {
                 int ev = xml.next();
                 switch (ev) {
@@ -202,6 +210,7 @@ public final class AtomReader implements PaperReader {
                     }
                     case XMLStreamConstants.PROCESSING_INSTRUCTION, XMLStreamConstants.COMMENT -> { }
                     case XMLStreamConstants.END_ELEMENT -> {
+                        if (depth-- > 0) continue;
                         if (length <= limit) return kept.toString();
                         if (overLimit == null) {
                             overLimit = element;
@@ -213,8 +222,7 @@ public final class AtomReader implements PaperReader {
                     }
                     case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException(
                             "unexpected end of document when reading element text content", xml.getLocation());
-                    case XMLStreamConstants.START_ELEMENT -> throw new XMLStreamException(
-                            "element text content may not contain START_ELEMENT", xml.getLocation());
+                    case XMLStreamConstants.START_ELEMENT -> depth++;
                     default -> throw new XMLStreamException("unexpected event type " + ev, xml.getLocation());
                 }
             }

@@ -63,11 +63,18 @@ public final class CsvReader implements PaperReader {
             private int titleCol = -1;
             private int absCol = -1;
             private boolean dead;
+            private ByteLines.Line pushedBack;
+
+            private ByteLines.Line nextLine() throws IOException {
+                ByteLines.Line l = pushedBack != null ? pushedBack : lines.next();
+                pushedBack = null;
+                return l;
+            }
 
             @Override
             public InputRecord next() throws IOException {
                 while (!dead) {
-                    ByteLines.Line line = lines.next();
+                    ByteLines.Line line = nextLine();
                     if (line == null) return null;
                     long start = line.number();
                     if (line.tooLong()) return new ReadError(source.name(), start, "line longer than " + maxLine + " bytes (--max-line-bytes)");
@@ -77,10 +84,18 @@ public final class CsvReader implements PaperReader {
                         row.append(utf8.decode(line.bytes()));
                         // A quoted field that spans lines: read on until its quotes close.
                         while (split(row.toString(), header == null ? separator(row.toString()) : sep) == null) {
-                            ByteLines.Line more = lines.next();
+                            ByteLines.Line more = nextLine();
                             if (more == null) return new ReadError(source.name(), start, "a quoted field is not closed before the end of the file");
                             if (more.tooLong()) return new ReadError(source.name(), start, "line longer than " + maxLine + " bytes (--max-line-bytes)");
-                            row.append('\n').append(utf8.decode(more.bytes()));
+                            String text = utf8.decode(more.bytes());
+                            if (header != null && isRow(text)) {
+                                // The header cannot explain a field that runs into a line that is a row of its own:
+                                // a quote left open. This row is the error; that line is read again as the next row.
+                                pushedBack = more;
+                                return new ReadError(source.name(), start, "a quoted field is not closed on its row (line "
+                                        + more.number() + " reads as a row of its own)");
+                            }
+                            row.append('\n').append(text);
                         }
                     } catch (StrictUtf8.InvalidUtf8 e) {
                         return new ReadError(source.name(), start, e.getMessage());
@@ -93,6 +108,14 @@ public final class CsvReader implements PaperReader {
                     return row(source.name(), start, split(row.toString(), sep));
                 }
                 return null;
+            }
+
+            /** A line that alone is a whole row: the header's number of fields, an id without spaces, an abstract. */
+            private boolean isRow(String text) {
+                List<String> f = split(text, sep);
+                if (f == null || f.size() != header.size()) return false;
+                String id = f.get(idCol).strip();
+                return !id.isEmpty() && id.chars().noneMatch(Character::isWhitespace) && !f.get(absCol).isBlank();
             }
 
             private InputRecord header(String name, long n, String text) {

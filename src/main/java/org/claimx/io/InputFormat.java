@@ -17,7 +17,7 @@ public enum InputFormat {
     /** One JSON object per line: claimx's {@code id}, {@code title}, {@code abstract}, or the dumps of {@link JsonShapes}. */
     JSONL("jsonl", o -> new JsonlReader(o.paths(), o.maxLineBytes())),
     /** A JSON document: an array of papers, or a pretty-printed object or page of results. */
-    JSON("json", o -> new JsonDocReader(o.paths())),
+    JSON("json", o -> new JsonDocReader(o.paths(), o.maxLineBytes())),
     /** An arXiv API Atom feed. */
     ATOM("atom", AtomReader::new),
     /** Saved daily-papers listing pages. */

@@ -23,16 +23,23 @@ public final class Json {
 
     /**
      * Reads the JSON object whose START_OBJECT is the parser's current token as plain maps, lists,
-     * strings, numbers and nulls, and puts into {@code written} the text of each top-level number as
-     * written, so that an id such as 2401.10200 or 1e5 keeps the digits it was given with.
+     * strings, numbers and nulls, and puts into {@code written} the text of each number in it and in
+     * the objects nested in it, as written, under its dotted path ({@code id}, {@code paper.id},
+     * {@code meta.arxiv}), so that an id such as 2401.10200 or 1e5 keeps the digits it was given with
+     * wherever the record keeps it.
      */
     static Map<String, Object> readRecord(JsonParser p, Map<String, String> written) throws IOException {
+        return readObject(p, written, "");
+    }
+
+    private static Map<String, Object> readObject(JsonParser p, Map<String, String> written, String prefix) throws IOException {
         Map<String, Object> record = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken t = p.nextToken();
-            if (t.isNumeric()) written.put(field, p.getText());
-            record.put(field, MAPPER.readValue(p, Object.class));
+            if (t.isNumeric()) written.put(prefix + field, p.getText());
+            if (t == JsonToken.START_OBJECT) record.put(field, readObject(p, written, prefix + field + "."));
+            else record.put(field, MAPPER.readValue(p, Object.class));
         }
         return record;
     }

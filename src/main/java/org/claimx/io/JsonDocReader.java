@@ -21,13 +21,20 @@ import java.util.Map;
  */
 public final class JsonDocReader implements PaperReader {
     private final FieldPaths paths;
+    private final int maxElement;
 
     public JsonDocReader() {
         this(FieldPaths.DEFAULT);
     }
 
     public JsonDocReader(FieldPaths paths) {
+        this(paths, JsonlReader.MAX_LINE);
+    }
+
+    /** Reads with {@code paths}; an element of a top-level array over {@code maxElement} bytes is an error record. */
+    public JsonDocReader(FieldPaths paths, int maxElement) {
         this.paths = paths;
+        this.maxElement = maxElement;
     }
 
     /** An array, or an object whose first line is not the whole object (so not JSON Lines). */
@@ -40,6 +47,9 @@ public final class JsonDocReader implements PaperReader {
     public Cursor open(InputSource source) {
         return new Cursor() {
             private JsonParser parser;
+            private JsonElements elements;
+            private java.io.BufferedInputStream in;
+            private long lineOffset;
             private final Deque<InputRecord> pending = new ArrayDeque<>();
             private boolean inArray;
             private boolean done;
@@ -51,15 +61,81 @@ public final class JsonDocReader implements PaperReader {
                 return pending.poll();
             }
 
+            /**
+             * A top-level array is split into elements first (see {@link JsonElements}), so that one element
+             * that is malformed or over the limit is one error record and the elements after it come through.
+             */
+            private boolean fillFromArray() throws IOException {
+                if (in == null) in = new java.io.BufferedInputStream(source.stream(), 64 * 1024);
+                if (elements == null) {
+                    if (parser != null) return false;
+                    long at = 1;
+                    in.mark(1);
+                    int c = in.read();
+                    while (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                        if (c == '\n') at++;
+                        in.mark(1);
+                        c = in.read();
+                    }
+                    if (c != '[') {
+                        if (c >= 0) in.reset();
+                        lineOffset = at - 1;
+                        return false;
+                    }
+                    elements = new JsonElements(in, maxElement, at);
+                }
+                JsonElements.Element e;
+                try {
+                    e = elements.next();
+                } catch (JsonElements.Broken b) {
+                    done = true;
+                    line = b.line;
+                    pending.add(new ReadError(source.name(), b.line, "malformed JSON: " + b.getMessage()));
+                    return true;
+                }
+                if (e == null) {
+                    // After the array: more values may follow, read as before; lines go on from here.
+                    lineOffset = elements.line() - 1;
+                    elements = null;
+                    parser = Json.mapper().getFactory().createParser(in);
+                    parser.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+                    return true;
+                }
+                line = e.line();
+                if (e.tooBig()) {
+                    pending.add(new ReadError(source.name(), e.line(), "array element of " + e.size() + " bytes, over the limit of "
+                            + maxElement + " (--max-line-bytes)"));
+                    return true;
+                }
+                try (JsonParser p = Json.mapper().getFactory().createParser(e.bytes())) {
+                    p.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+                    JsonToken t = p.nextToken();
+                    if (t == JsonToken.START_OBJECT) {
+                        Map<String, String> written = new HashMap<>();
+                        Map<String, Object> record = Json.readRecord(p, written);
+                        if (p.nextToken() != null) throw new com.fasterxml.jackson.core.JsonParseException(p, "content after the JSON object");
+                        pending.addAll(JsonlReader.records(source.name(), line, record, written, paths));
+                    } else {
+                        Object value = t == null ? null : Json.mapper().readValue(p, Object.class);
+                        pending.add(JsonlReader.record(source.name(), line, value, Map.of(), paths));
+                    }
+                } catch (JsonProcessingException x) {
+                    long at = x.getLocation() != null && x.getLocation().getLineNr() > 0 ? line + x.getLocation().getLineNr() - 1 : line;
+                    pending.add(new ReadError(source.name(), at, "malformed JSON: " + JsonlReader.oneLine(x.getOriginalMessage())));
+                }
+                return true;
+            }
+
             @SuppressWarnings("unchecked")
             private void fill() throws IOException {
+                if (fillFromArray()) return;
                 try {
                     if (parser == null) {
-                        parser = Json.mapper().getFactory().createParser(source.stream());
+                        parser = Json.mapper().getFactory().createParser(in);
                         parser.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
                     }
                     JsonToken t = parser.nextToken();
-                    line = parser.currentTokenLocation().getLineNr();
+                    line = parser.currentTokenLocation().getLineNr() + lineOffset;
                     if (t == null) {
                         done = true;
                         return;
@@ -82,7 +158,7 @@ public final class JsonDocReader implements PaperReader {
                     pending.add(JsonlReader.record(source.name(), line, value, Map.of(), paths));
                 } catch (JsonProcessingException e) {
                     done = true;
-                    long at = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : line;
+                    long at = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() + lineOffset : line;
                     pending.add(new ReadError(source.name(), at, "malformed JSON: " + JsonlReader.oneLine(e.getOriginalMessage())));
                 }
             }

@@ -42,12 +42,21 @@ public final class JsonlReader implements PaperReader {
         this.maxLine = maxLine;
     }
 
-    /** A first line that is a whole object (or too long to see the end of): one record a line. */
+    /**
+     * A first line that is a whole object (or too long to see the end of): one record a line. So is a
+     * head whose first line is something else (a number, a comment, a malformed or cut record) but
+     * whose other lines are mostly whole objects: one bad line must not turn a file of records into
+     * one JSON document or one text; it is an error record, and the lines after it come through.
+     */
     @Override
     public boolean recognizes(Head head) {
-        if (head.firstNonBlank() != '{') return false;
+        if (head.firstNonBlank() == '[') return false;
         List<String> lines = head.lines().stream().filter(l -> !l.isEmpty()).toList();
-        return lines.size() <= 1 || lines.get(0).endsWith("}");
+        if (head.firstNonBlank() == '{' && (lines.size() <= 1 || lines.get(0).endsWith("}"))) return true;
+        // The last line of a full head may be cut short: it does not count either way.
+        List<String> complete = head.length() >= Head.SIZE && lines.size() > 1 ? lines.subList(0, lines.size() - 1) : lines;
+        long whole = complete.stream().filter(l -> l.startsWith("{") && l.endsWith("}")).count();
+        return whole >= 2 && whole * 2 > complete.size();
     }
 
     @Override

@@ -41,6 +41,15 @@ public final class PagesReader implements PaperReader {
         return new PagesCursor(source);
     }
 
+    /** Prose that ends a sentence, of some words: not a title, a date or a button. */
+    static boolean isShortAbstract(String line) {
+        return words(line) >= 8 && (line.endsWith(".") || line.endsWith("!") || line.endsWith("?"));
+    }
+
+    private static int words(String line) {
+        return line.split("\\s+").length;
+    }
+
     static boolean isParagraph(String line) {
         if (line.length() < MIN_ABSTRACT_CHARS) return false;
         return line.split("\\s+").length >= MIN_ABSTRACT_WORDS;
@@ -58,6 +67,11 @@ public final class PagesReader implements PaperReader {
         private long badShortLine;
         /** Whether the last non-blank line was a paragraph. */
         private boolean afterParagraph;
+        /** Whether a blank line came since the last non-blank one. */
+        private boolean blankBefore;
+        private long lineCount;
+        private long found;
+        private boolean reportedEmpty;
 
         PagesCursor(InputSource source) {
             this.name = source.name();
@@ -75,9 +89,22 @@ public final class PagesReader implements PaperReader {
                 ByteLines.Line line = lines.next();
                 if (line == null) {
                     flushBadShortLine();
+                    if (found == 0 && !reportedEmpty && lineCount > 0) {
+                        // Nothing here looked like a paper: say so rather than give 0 papers and succeed.
+                        reportedEmpty = true;
+                        ready.add(new ReadError(name, 1, "no paper found in " + lineCount + " lines read as a listing page"
+                                + " (a paper is a title line, a blank line and a paragraph of at least " + MIN_ABSTRACT_CHARS
+                                + " characters and " + MIN_ABSTRACT_WORDS + " words)"));
+                    }
                     break;
                 }
-                if (!line.isBlank()) take(line);
+                if (line.isBlank()) {
+                    blankBefore = true;
+                    continue;
+                }
+                lineCount++;
+                take(line);
+                blankBefore = false;
             }
             return ready.poll();
         }
@@ -98,6 +125,15 @@ public final class PagesReader implements PaperReader {
                 }
             } else if (!isParagraph(text)) {
                 flushBadShortLine();
+                if (title != null && blankBefore && isShortAbstract(text)) {
+                    // Title, blank line, a sentence or more: an abstract too short to be told from page furniture.
+                    found++;
+                    ready.add(new ReadError(name, n, "paper " + PaperIds.fromTitle(title) + ": abstract of " + text.length()
+                            + " characters and " + words(text) + " words is skipped: a listing page's abstract has at least "
+                            + MIN_ABSTRACT_CHARS + " characters and " + MIN_ABSTRACT_WORDS + " words"));
+                    set(null, 0, true);
+                    return;
+                }
                 set(text, 0, false);
             } else {
                 if (badShortLine > 0) {
@@ -109,6 +145,7 @@ public final class PagesReader implements PaperReader {
                 } else {
                     ready.add(new PaperRecord(name, n, new Paper(PaperIds.fromTitle(title), title, text)));
                 }
+                found++;
                 set(null, 0, true);
             }
         }

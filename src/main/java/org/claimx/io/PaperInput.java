@@ -50,8 +50,36 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
     private PaperReader.Cursor cursor;
     private InputRecord pending;
 
-    /** Per id: hash of title and abstract, and where it was first seen, to tell repeats from clashes. */
-    private record Seen(long content, String source, long line) {}
+    /**
+     * Per id: a SHA-256 digest of title and abstract, and where it was first seen, to tell repeats
+     * from clashes. A digest, not the text, keeps memory at 32 bytes a paper; unlike a 32-bit hash
+     * (where "Aa" and "BB" collide) two texts that differ never compare equal in practice.
+     */
+    private record Seen(ByteKey content, String source, long line) {}
+
+    private record ByteKey(byte[] bytes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ByteKey k && java.util.Arrays.equals(bytes, k.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(bytes);
+        }
+    }
+
+    private static ByteKey digest(Paper p) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(p.title().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(p.abstractText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new ByteKey(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
 
     private final Map<String, Seen> seen = new HashMap<>();
     private final AtomicLong consumed = new AtomicLong();
@@ -196,6 +224,10 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
     private ReadError openSource(String arg) {
         try {
             current = SourceOpener.open(arg, stdin, consumed);
+        } catch (InputException e) {
+            // Checked at the start but gone (or locked) by the time its turn came: an error for this file, not the run.
+            String name = arg.equals(SourceOpener.STDIN) ? SourceOpener.STDIN_NAME : arg;
+            return new ReadError(name, 1, e.getMessage());
         } catch (IOException e) {
             // Only a gzip header can fail here (a file that cannot be opened is an InputException).
             String name = arg.equals(SourceOpener.STDIN) ? SourceOpener.STDIN_NAME : arg;
@@ -204,14 +236,21 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
         InputFormat format = forced != null ? forced : InputFormat.detect(current.head(), options);
         if (forced == null && format == InputFormat.TEXT && current.head().firstNonBlank() == '<') {
             // Markup that no reader knows is no abstract: reading its tags as prose would make claims of them.
-            cursor = unknownFormat(current.source().name());
+            cursor = oneError(current.source().name(), "unknown input format: markup (XML or HTML) that is not an arXiv Atom feed;"
+                    + " --input-format text reads it as one abstract");
+            return null;
+        }
+        if (forced == null && format == InputFormat.JSONL && ClaimsFiles.looksLikeClaims(current.head())) {
+            // Our own output fed back: one line saying so, not "no id" once per claim.
+            cursor = oneError(current.source().name(), "this is a claims file (what claimx extract writes), not papers;"
+                    + " give extract the papers it was made from");
             return null;
         }
         cursor = format.reader(options).open(current.source());
         return null;
     }
 
-    private static PaperReader.Cursor unknownFormat(String name) {
+    private static PaperReader.Cursor oneError(String name, String reason) {
         return new PaperReader.Cursor() {
             private boolean done;
 
@@ -219,8 +258,7 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
             public InputRecord next() {
                 if (done) return null;
                 done = true;
-                return new ReadError(name, 1, "unknown input format: markup (XML or HTML) that is not an arXiv Atom feed;"
-                        + " --input-format text reads it as one abstract");
+                return new ReadError(name, 1, reason);
             }
 
             @Override
@@ -267,13 +305,13 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
             return new ReadError(pr.source(), pr.line(), "paper " + p.id() + ": NUL character in the "
                     + (nul < p.title().length() ? "title" : "abstract") + " (binary data, not text)");
         }
-        long content = ((long) p.title().hashCode() << 32) ^ (p.abstractText().hashCode() & 0xffffffffL);
+        ByteKey content = digest(p);
         Seen first = seen.putIfAbsent(p.id(), new Seen(content, pr.source(), pr.line()));
         if (first == null) {
             papers++;
             return r;
         }
-        if (first.content() == content) {
+        if (first.content().equals(content)) {
             duplicates++;
             return null;
         }

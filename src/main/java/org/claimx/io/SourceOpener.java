@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -39,19 +38,23 @@ final class SourceOpener {
     static long size(String arg) {
         if (arg.equals(STDIN)) return -1;
         try {
-            return Files.size(path(arg));
+            Path p = path(arg);
+            // A pipe or device has no size known in advance (Files.size says 0).
+            return Files.isRegularFile(p) ? Files.size(p) : -1;
         } catch (IOException e) {
             return -1;
         }
     }
 
-    /** Checks, before anything is read, that {@code arg} names a readable regular file. */
+    /**
+     * Checks, before anything is read, that {@code arg} names something readable that is not a
+     * directory: a file, or a pipe or device ({@code <(...)}, {@code /dev/stdin}), which is read like one.
+     */
     static void check(String arg) {
         if (arg.equals(STDIN)) return;
         Path p = path(arg);
         if (Files.isDirectory(p)) throw new InputException("input is a directory, not a file: " + arg);
         if (!Files.exists(p)) throw new InputException("no such input file: " + arg);
-        if (!Files.isRegularFile(p)) throw new InputException("input is not a regular file: " + arg);
         if (!Files.isReadable(p)) throw new InputException("input file is not readable: " + arg);
     }
 
@@ -67,7 +70,8 @@ final class SourceOpener {
         try {
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER);
             boolean gzip = isGzip(buffered);
-            InputStream content = gzip ? new GZIPInputStream(buffered, BUFFER) : buffered;
+            InputStream content = gzip ? new GzipMembers(buffered, BUFFER) : buffered;
+            content = Utf16.decodeIfMarked(content);
             Peeked peeked = Peeked.of(content);
             return new Opened(new InputSource(name, fileName, peeked), peeked.head(), gzip);
         } catch (IOException | RuntimeException e) {
@@ -86,8 +90,13 @@ final class SourceOpener {
 
     private static InputStream openFile(String arg) {
         try {
-            return Files.newInputStream(path(arg));
-        } catch (NoSuchFileException e) {
+            Path p = path(arg);
+            // A pipe (<(...), /dev/stdin) is read as a stream: a file channel over it fails with "Illegal seek".
+            return Files.isRegularFile(p) ? Files.newInputStream(p) : new java.io.FileInputStream(p.toFile());
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            if (e instanceof java.io.FileNotFoundException && Files.exists(path(arg))) {
+                throw new InputException("input file is not readable: " + arg, e);
+            }
             throw new InputException("no such input file: " + arg, e);
         } catch (AccessDeniedException e) {
             throw new InputException("input file is not readable: " + arg, e);

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.claimx.io.Json;
+import org.claimx.io.ReadOptions;
+import org.claimx.io.RequestPapers;
 import org.claimx.model.Claim;
 import org.claimx.model.Paper;
 import org.claimx.pipeline.Engine;
@@ -34,6 +36,17 @@ import org.claimx.report.PaperClaims;
 public final class Server {
     public static final String VERSION = "claimx 0.1.0";
 
+    /** Connection threads beyond those for work: slow clients hold these, not the ones that answer. */
+    static final int SLOW_CLIENTS = 256;
+
+    static {
+        // The JDK server reads its settings once, from system properties; a value given with -D wins.
+        // nodelay: a reply goes out at once, not after Nagle's ~40 ms wait on a reused connection.
+        // maxReqTime: a request (headers and body) not received within 30 s has its connection closed.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) System.setProperty("sun.net.httpserver.maxReqTime", "30");
+    }
+
     private final PaperGuard guard;
     private final Audit audit;
     private final HttpServer http;
@@ -42,6 +55,7 @@ public final class Server {
     private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     private final int queue;
     private final int maxBody;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     public Server(Engine engine, Audit audit, String host, int port, int threads, int queue, int maxBody) throws IOException {
         this(engine, audit, host, port, threads, queue, maxBody, PaperGuard.DEFAULT_MAX_PAPER_MS);
@@ -60,13 +74,19 @@ public final class Server {
         this.maxBody = maxBody;
         this.queue = queue;
         this.work = new java.util.concurrent.Semaphore(threads, true);
-        // Enough connection threads for the workers, the queue and a few to answer 503 with: a request
-        // past the queue is refused at once rather than left hanging.
-        this.connections = java.util.concurrent.Executors.newFixedThreadPool(threads + queue + 4, r -> {
-            Thread t = new Thread(r, "claimx-serve");
-            t.setDaemon(true);
-            return t;
-        });
+        // Enough connection threads for the workers, the queue and a few to answer 503 with (a request
+        // past the queue is refused at once rather than left hanging), and for slow clients: a client
+        // that sends its request slowly holds a connection thread while the JDK server reads it, and
+        // must not keep /healthz or the next extraction from being answered.
+        int n = threads + queue + 4 + SLOW_CLIENTS;
+        var pool = new java.util.concurrent.ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "claimx-serve");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.connections = pool;
         this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
         http.setExecutor(connections);
         http.createContext("/", this::route);
@@ -77,9 +97,22 @@ public final class Server {
     /** The port bound (useful with port 0). */
     public int port() { return http.getAddress().getPort(); }
 
-    /** Stops taking requests, lets those in flight finish (up to {@code seconds}), then stops. */
+    /**
+     * Stops taking requests, lets those in flight finish (up to {@code seconds}), then stops. Returns
+     * as soon as nothing is in flight: the JDK 17 server's own stop(seconds) waits the whole delay
+     * even when idle.
+     */
     public void stop(int seconds) {
-        http.stop(seconds);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        http.stop(0);
         connections.shutdown();
         try {
             connections.awaitTermination(seconds, TimeUnit.SECONDS);
@@ -90,6 +123,7 @@ public final class Server {
     }
 
     private void route(HttpExchange ex) throws IOException {
+        inFlight.incrementAndGet();
         try {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
@@ -104,6 +138,7 @@ public final class Server {
         } catch (RuntimeException e) {
             send(ex, 500, error("internal error: " + e));
         } finally {
+            inFlight.decrementAndGet();
             ex.close();
         }
     }
@@ -129,13 +164,19 @@ public final class Server {
             send(ex, 415, error("send application/json (a paper or a list of papers) or text/plain (one abstract), not '" + mime + "'"));
             return;
         }
-        byte[] body;
+        long declared = contentLength(ex);
+        byte[] body = null;
         try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(maxBody + 1);
-        }
-        if (body.length > maxBody) {
-            send(ex, 413, error("request body over " + maxBody + " bytes"));
-            return;
+            // maxBody + 1 would overflow at Integer.MAX_VALUE.
+            if (declared <= maxBody) body = in.readNBytes((int) Math.min((long) maxBody + 1, Integer.MAX_VALUE - 8));
+            if (body == null || body.length > maxBody) {
+                // Read on (without keeping) before answering: a reply sent while the client is still sending is
+                // lost to a reset when the connection closes with unread data. Past DISCARD_MAX, it is closed anyway.
+                discard(in);
+                ex.getResponseHeaders().set("Connection", "close");
+                send(ex, 413, error("request body over " + maxBody + " bytes"));
+                return;
+            }
         }
         if (waiting.incrementAndGet() > queue + work.availablePermits()) {
             waiting.decrementAndGet();
@@ -162,43 +203,36 @@ public final class Server {
         send(ex, reply.status(), reply.body());
     }
 
+    /** The most of an oversized body read and dropped before the 413, so that the client can read the reply. */
+    static final long DISCARD_MAX = 64L << 20;
+
+    private static void discard(InputStream in) throws IOException {
+        byte[] scratch = new byte[64 * 1024];
+        long n = 0;
+        int r;
+        while (n < DISCARD_MAX && (r = in.read(scratch)) > 0) n += r;
+    }
+
+    /** The Content-Length the client declared, or -1; a value that is not a number counts as too large. */
+    private static long contentLength(HttpExchange ex) {
+        String v = ex.getRequestHeaders().getFirst("Content-Length");
+        if (v == null) return -1;
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /** A status and a JSON body, made while holding a work permit and sent after giving it back. */
     private record Reply(int status, JsonNode body) {}
 
     private Reply answer(String mime, byte[] body, boolean auditing) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        List<Paper> papers = new ArrayList<>();
-        if (mime.equals("text/plain")) {
-            if (text.isBlank()) {
-                return new Reply(400, error("empty abstract"));
-            }
-            papers.add(new Paper("text", "", text));
-        } else {
-            JsonNode root;
-            try {
-                root = Json.mapper().readTree(text);
-            } catch (IOException e) {
-                return new Reply(400, error("malformed JSON: " + String.valueOf(e.getMessage()).split("\n")[0]));
-            }
-            List<JsonNode> items = new ArrayList<>();
-            if (root != null && root.isArray()) root.forEach(items::add);
-            else if (root != null) items.add(root);
-            for (int i = 0; i < items.size(); i++) {
-                JsonNode p = items.get(i);
-                String where = items.size() > 1 || (root != null && root.isArray()) ? "paper " + i + ": " : "";
-                if (!p.isObject()) {
-                    return new Reply(400, error(where + "not a JSON object"));
-                }
-                if (!p.path("abstract").isTextual() || p.path("abstract").asText().isBlank()) {
-                    return new Reply(400, error(where + "no abstract (a non-empty string)"));
-                }
-                String id = p.path("id").isValueNode() && !p.path("id").isNull() ? p.path("id").asText() : "paper-" + i;
-                papers.add(new Paper(id, p.path("title").isTextual() ? p.path("title").asText() : "", p.path("abstract").asText()));
-            }
-            if (papers.isEmpty()) {
-                return new Reply(400, error("no paper in the request"));
-            }
-        }
+        // The same reader and checks as extract: a record gives the same paper, or the same reason it is not one.
+        RequestPapers.Result read = mime.equals("text/plain") ? RequestPapers.text(body, "text", ReadOptions.DEFAULT)
+                : RequestPapers.json(body, ReadOptions.DEFAULT);
+        if (read.problem() != null) return new Reply(400, error(read.problem()));
+        List<Paper> papers = read.papers();
         var out = Json.mapper().createArrayNode();
         List<AuditWriter.Audited> audited = new ArrayList<>();
         for (Paper p : papers) {
