@@ -14,6 +14,7 @@ class LeaderboardTest {
     private static final Path LEXICON = Path.of("rules/lexicon");
     private static final Names NAMES = Names.load(LEXICON);
     private static final SlotLexicon SLOTS = SlotLexicon.load(LEXICON);
+    private static final NotScores NOT = NotScores.load(LEXICON);
 
     private static PaperClaims paper(String id, String title, String abstractText) {
         return AuditCorpusTest.extract(title, abstractText).claims().isEmpty() ? null
@@ -36,7 +37,7 @@ class LeaderboardTest {
                 paper("b", "Beta: A Model", "With W4A8 quantization, Beta achieves 74.9% accuracy on GSM8K."),
                 paper("c", "Gamma: A Model", "Gamma achieves a word error rate of 6.1% on LibriSpeech test-other."),
                 paper("d", "Delta: A Model", "Delta achieves a word error rate of 5.2% on LibriSpeech test-other."));
-        List<Leaderboard.Board> boards = Leaderboard.build(papers, NAMES, SLOTS, null, null);
+        List<Leaderboard.Board> boards = Leaderboard.build(papers, NAMES, SLOTS, NOT, Leaderboard.Filter.ALL);
         Leaderboard.Board gsm = boards.stream().filter(b -> NAMES.dataset(b.dataset()).equals(NAMES.dataset("gsm8k"))).findFirst().orElseThrow();
         assertEquals("higher", gsm.better());
         assertEquals(List.of("Beta", "Alpha"), gsm.rows().stream().map(Leaderboard.Row::method).toList());
@@ -44,7 +45,7 @@ class LeaderboardTest {
         Leaderboard.Board wer = boards.stream().filter(b -> b.dataset().contains("LibriSpeech")).findFirst().orElseThrow();
         assertEquals("lower", wer.better());
         assertEquals(List.of("Delta", "Gamma"), wer.rows().stream().map(Leaderboard.Row::method).toList());
-        List<Leaderboard.Board> only = Leaderboard.build(papers, NAMES, SLOTS, "gsm-8k", null);
+        List<Leaderboard.Board> only = Leaderboard.build(papers, NAMES, SLOTS, NOT, new Leaderboard.Filter("gsm-8k", null, 0));
         assertEquals(1, only.size());
     }
 
@@ -53,7 +54,7 @@ class LeaderboardTest {
         List<PaperClaims> papers = List.of(
                 paper("a", "Alpha: A Model", "Alpha achieves a zorbity of 3.1 on FooBench."),
                 paper("b", "Beta: A Model", "Beta achieves a zorbity of 7.4 on FooBench."));
-        List<Leaderboard.Board> boards = Leaderboard.build(papers.stream().filter(java.util.Objects::nonNull).toList(), NAMES, SLOTS, null, null);
+        List<Leaderboard.Board> boards = Leaderboard.build(papers.stream().filter(java.util.Objects::nonNull).toList(), NAMES, SLOTS, NOT, Leaderboard.Filter.ALL);
         for (Leaderboard.Board b : boards) {
             if (b.better().equals("unknown")) {
                 assertEquals(List.of("a", "b"), b.rows().stream().map(Leaderboard.Row::paper).toList());
@@ -67,7 +68,7 @@ class LeaderboardTest {
     @Test
     void jsonIsShapedLikePapersWithCodeTables() throws Exception {
         List<PaperClaims> papers = List.of(paper("2401.00001", "Alpha: A Model", "Alpha achieves 71.2% accuracy on GSM8K."));
-        JsonNode root = Json.mapper().readTree(LeaderboardWriter.write(Leaderboard.build(papers, NAMES, SLOTS, null, null), "json"));
+        JsonNode root = Json.mapper().readTree(LeaderboardWriter.write(Leaderboard.build(papers, NAMES, SLOTS, NOT, Leaderboard.Filter.ALL), "json"));
         JsonNode d = root.get(0).get("datasets").get(0);
         assertTrue(root.get(0).has("task"));
         assertEquals("GSM8K", d.get("dataset").asText());
