@@ -21,7 +21,8 @@ public final class Csv {
         header.forEach(schema::addColumn);
         StringWriter out = new StringWriter();
         try (SequenceWriter w = MAPPER.writer(schema.build()).writeValues(out)) {
-            for (List<Object> row : rows) w.write(row);
+            // A list's null would be left out, shifting the fields after it: write it as the empty field.
+            for (List<Object> row : rows) w.write(row.stream().map(v -> v == null ? "" : v).toList());
         }
         return out.toString();
     }
