@@ -20,24 +20,28 @@ public final class NotScores {
     private final List<Pattern> before;
     private final List<Pattern> after;
     private final List<Pattern> value;
+    private final List<Pattern> metric;
 
-    private NotScores(List<Pattern> before, List<Pattern> after, List<Pattern> value) {
+    private NotScores(List<Pattern> before, List<Pattern> after, List<Pattern> value, List<Pattern> metric) {
         this.before = before;
         this.after = after;
         this.value = value;
+        this.metric = metric;
     }
 
     public static NotScores load(Path lexiconDir) {
         List<Pattern> b = new ArrayList<>();
         List<Pattern> a = new ArrayList<>();
         List<Pattern> v = new ArrayList<>();
+        List<Pattern> m = new ArrayList<>();
         Tsv t = Tsv.read(lexiconDir.resolve("not-scores.tsv"), 2);
         for (Tsv.Row r : t.rows()) {
             List<Pattern> target = switch (r.col(0)) {
                 case "before" -> b;
                 case "after" -> a;
                 case "value" -> v;
-                default -> throw new RuleException(t.file(), r.line(), "where must be before, after or value: " + r.col(0));
+                case "metric" -> m;
+                default -> throw new RuleException(t.file(), r.line(), "where must be before, after, value or metric: " + r.col(0));
             };
             try {
                 target.add(Pattern.compile(r.col(1), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
@@ -45,7 +49,7 @@ public final class NotScores {
                 throw new RuleException(t.file(), r.line(), "regex does not parse: " + e.getDescription() + ": " + r.col(1));
             }
         }
-        return new NotScores(b, a, v);
+        return new NotScores(b, a, v, m);
     }
 
     /** Why {@code c} is no score (a change or a share), or null when it may be ranked as one. */
@@ -53,6 +57,7 @@ public final class NotScores {
         if (c.value().unit() == Unit.PP) return "percentage points are a difference";
         String text = c.value().text();
         for (Pattern p : value) if (p.matcher(text).find()) return "value " + p.pattern();
+        if (c.metric() != null) for (Pattern p : metric) if (p.matcher(c.metric()).find()) return "metric " + p.pattern();
         String s = c.sentence();
         // The span counts in the field, not the sentence: every place the value's text stands in the
         // sentence is looked at, and one that reads as a change or a share is enough.

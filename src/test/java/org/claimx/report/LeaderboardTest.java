@@ -78,4 +78,37 @@ class LeaderboardTest {
         assertEquals("71.2 %", row.get("metrics").get("accuracy").asText());
         assertEquals("https://arxiv.org/abs/2401.00001", row.get("paper_url").asText());
     }
+
+    /** The words around a value that make it a change or a share, said here apart from the lexicon the boards use. */
+    private static final java.util.regex.Pattern CHANGE_BEFORE = java.util.regex.Pattern.compile(
+            "(?i)(?:\\bby(?:\\s+(?:up to|at least|over|about|nearly))?|\\+|\\bonly|\\bgap to)\\s*$");
+    private static final java.util.regex.Pattern CHANGE_AFTER = java.util.regex.Pattern.compile(
+            "(?i)^(?:\\s*,?\\s*(?:and)?\\s*[<>]?[\\d.]+\\\\?%?)*\\s*(?:of|better|higher|lower|more|less|fewer|improvements?|gains?|points? higher)\\b");
+    private static final java.util.regex.Pattern CHANGE_METRIC = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:gap|reduction|boost|improvement|gain|increase|drop|savings?|speedup)s?\\b");
+
+    @Test
+    void devBoardsRankNoChangeFigureAndNoShare() throws Exception {
+        List<String> inputs = new java.util.ArrayList<>(List.of("testdata/gold/dev.papers.jsonl"));
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("../shared/corpus/dev.papers.jsonl"))) inputs.add("../shared/corpus/dev.papers.jsonl");
+        List<PaperClaims> papers = ReportInput.read(inputs, org.claimx.pipeline.SharedEngine::get, 2, e -> {});
+        int rows = 0;
+        for (Leaderboard.Board b : Leaderboard.build(papers, NAMES, SLOTS, NOT, Leaderboard.Filter.ALL)) {
+            for (Leaderboard.Row r : b.rows()) {
+                rows++;
+                String where = b.dataset() + "/" + b.metric() + ": " + r.value() + " in " + r.sentence();
+                assertEquals(org.claimx.model.Change.LEVEL, r.change(), where);
+                assertTrue(!r.unit().equals("pp") && !r.value().startsWith("+"), where);
+                assertTrue(!CHANGE_METRIC.matcher(r.metric()).find(), "a change's metric: " + where);
+                String s = r.sentence();
+                for (int at = s.indexOf(r.value()); at >= 0; at = s.indexOf(r.value(), at + 1)) {
+                    String before = s.substring(Math.max(0, at - 40), at);
+                    String after = s.substring(at + r.value().length(), Math.min(s.length(), at + r.value().length() + 40));
+                    assertTrue(!CHANGE_BEFORE.matcher(before).find(), "a change or share (before): " + where);
+                    assertTrue(!CHANGE_AFTER.matcher(after).find(), "a change or share (after): " + where);
+                }
+            }
+        }
+        assertTrue(rows >= 15, "the dev papers still make boards: " + rows);
+    }
 }
