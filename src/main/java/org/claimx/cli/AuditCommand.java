@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Finds reported numbers that do not add up or are weaker than they sound.",
         description = {"Finds reported numbers that do not add up or are weaker than they sound, per paper: a kind, a",
                 "severity, one line of explanation and the spans each finding rests on. Kinds: arithmetic.from-to,",
                 "arithmetic.versus-ratio, arithmetic.percent-vs-multiplier, title-vs-abstract, unanchored-relative,",

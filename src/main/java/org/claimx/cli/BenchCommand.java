@@ -20,9 +20,11 @@ import org.claimx.io.PaperRecord;
 import org.claimx.model.Paper;
 import org.claimx.pipeline.Engine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Measures claimx's speed on a corpus against a plain CoreNLP pipeline.",
         description = {"Measures claimx's speed on a corpus, and a plain CoreNLP pipeline's on the same abstracts.",
                 "Reads the first --limit papers into memory (reading is not timed), loads the models (timed),",
                 "runs --warmup papers untimed so the JIT has compiled the hot code, then for each thread count",
@@ -58,8 +60,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: rules/ beside the build, or $CLAIMX_RULES).")
-    Path rules;
+    @Mixin
+    RulesOption rules = new RulesOption();
 
     @Override
     public Integer call() throws Exception {
@@ -76,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
                 unreadable[0] > 0 ? " (" + unreadable[0] + " unreadable records skipped)" : "");
 
         long t0 = System.nanoTime();
-        Engine engine = Engine.load(RulesLocation.resolve(rules));
+        Engine engine = Engine.load(rules.dir());
         double claimxLoad = (System.nanoTime() - t0) / 1e9;
         err.printf(Locale.ROOT, "bench: claimx loaded in %.2f s; warming up on %d papers%n", claimxLoad, Math.min(warmup, papers.size()));
         Benchmark.run(papers.subList(0, Math.min(warmup, papers.size())), 1, p -> engine.extract(p).size());

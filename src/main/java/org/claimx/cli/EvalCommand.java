@@ -24,12 +24,16 @@ import org.claimx.model.Claim;
 import org.claimx.pipeline.Engine;
 import org.claimx.pipeline.OrderedRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Scores claims against gold claims (detection, slots, tuples).",
         description = {"Scores claims against gold claims as shared/CLAIMS.md 'Scoring' defines it (the same",
                 "figures as the reference claimscore.py): detection P/R/F1, agreement per slot on matched",
-                "claims, and tuple P/R/F1. Extracts the papers itself unless --pred gives predictions."})
+                "claims, and tuple P/R/F1. Extracts the papers itself unless --pred gives predictions.",
+                "Exit status: 0 scored; 1 some papers could not be read (each named on standard error), a claims",
+                "file is malformed, or a rule file is broken; 2 usage error (a missing file or rules folder)."})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--papers", required = true, paramLabel = "FILE", description = "Papers, JSON Lines (id, title, abstract).")
     Path papers;
@@ -43,12 +47,15 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the scores as JSON.")
     boolean json;
 
-    @Option(names = "--errors", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--show-errors", paramLabel = "N", defaultValue = "0",
             description = "Also list up to N missed, N spurious and N disagreeing claims.")
     int errors;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Worker threads for extraction.")
-    int threads;
+    /** Papers that could not be read while extracting: their claims are missing, so the scores are not the whole story. */
+    private int readErrors;
+
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "all",
             description = "Score only these papers: all (default), validation (the fixed one in five never trained on) or train.")
@@ -59,8 +66,8 @@ final class EvalCommand implements Callable<Integer> {
                     + " extract the other, and score all folds' claims together.")
     int cv;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: rules/ beside the build, or $CLAIMX_RULES).")
-    Path rules;
+    @Mixin
+    RulesOption rules = new RulesOption();
 
     @Override
     public Integer call() throws Exception {
@@ -89,13 +96,18 @@ final class EvalCommand implements Callable<Integer> {
         out.print(json ? report.json() : report.text());
         if (errors > 0) out.print(report.errors(errors));
         out.flush();
+        if (readErrors > 0) {
+            System.err.println("claimx: " + readErrors + " record" + (readErrors == 1 ? "" : "s") + " of " + papers
+                    + " could not be read; the scores leave them out");
+            return 1;
+        }
         return 0;
     }
 
     private List<JsonNode> crossValidate() throws Exception {
-        Engine engine = Engine.loadWithoutModel(RulesLocation.resolve(rules));
+        Engine engine = Engine.loadWithoutModel(rules.dir());
         GoldInstances g = GoldInstances.read(List.<Path[]>of(new Path[] {papers, gold}));
-        g.readWith(engine, Math.max(threads, 2), true);
+        g.readWith(engine, Math.max(threads.get(), 2), true);
         List<JsonNode> out = new ArrayList<>();
         for (int k = 0; k < cv; k++) {
             final int fold = k;
@@ -116,13 +128,14 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private List<JsonNode> extract() throws Exception {
-        Engine engine = Engine.load(RulesLocation.resolve(rules));
+        Engine engine = Engine.load(rules.dir());
         List<JsonNode> out = new ArrayList<>();
         try (PaperInput input = PaperInput.open(List.of(papers.toString()), InputFormat.parse("jsonl"))) {
-            new OrderedRunner<org.claimx.io.InputRecord, List<Claim>>(threads).run(input,
+            new OrderedRunner<org.claimx.io.InputRecord, List<Claim>>(threads.get()).run(input,
                     r -> r instanceof PaperRecord p ? engine.extract(p.paper()) : List.of(),
                     (r, claims) -> {
                         if (r instanceof ReadError e) {
+                            readErrors++;
                             System.err.println("claimx: error: " + e.source() + ":" + e.line() + ": " + e.reason());
                         }
                         for (Claim c : claims) out.add(Json.mapper().valueToTree(c));

@@ -13,14 +13,16 @@ import org.claimx.model.Paper;
 import org.claimx.pipeline.Engine;
 import org.claimx.pipeline.Explanation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Shows how claimx reads a sentence or a paper, rule by rule.",
         description = {"Shows how claimx reads a sentence or a paper: the tokens and their part-of-speech tags,",
                 "the value rules that fired, and for each claim the model's choice: per slot the best candidates with their",
                 "scores and proposing rules, and the strongest features of the winner.",
-                "  claimx explain \"Orca-Math achieves 86.81% on GSM8k.\"",
+                "  claimx explain \"Orca-Math achieves 86.81%% on GSM8k.\"",
                 "  claimx explain --paper 5276e32d2930 testdata/inputs/example.jsonl"})
 final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TEXT|FILE", arity = "1..*",
@@ -33,13 +35,13 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "TITLE", description = "A title to read with the text (it can name the system).")
     String title;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: rules/ beside the build, or $CLAIMX_RULES).")
-    Path rules;
+    @Mixin
+    RulesOption rules = new RulesOption();
 
     @Override
     public Integer call() throws Exception {
         Paper paper = paperId == null ? new Paper("text", title == null ? "" : title, String.join(" ", args)) : find();
-        Explanation e = Engine.load(RulesLocation.resolve(rules)).explain(paper);
+        Explanation e = Engine.load(rules.dir()).explain(paper);
         PrintStream out = System.out;
         out.println("paper " + paper.id() + "; its system: "
                 + (e.systemName() == null ? "none named" : e.systemName() + " (" + e.systemRule() + ")"));

@@ -26,10 +26,12 @@ import org.claimx.pipeline.Engine;
 import org.claimx.pipeline.OrderedRunner;
 import org.claimx.pipeline.PaperGuard;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "extract", mixinStandardHelpOptions = true,
+@Command(name = "extract", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Extracts claims from papers and writes them to standard output.",
         description = {"Extracts claims from papers and writes them to standard output.",
                 "Input, chosen by content (.gz read transparently): JSON Lines of papers (id, title, abstract;",
                 "the Kaggle arXiv snapshot, OpenAlex works, Semantic Scholar and Hugging Face daily-papers",
@@ -77,15 +79,14 @@ final class ExtractCommand implements Callable<Integer> {
             description = "A paper whose extraction takes longer is given up and reported as an error record. Default: ${DEFAULT-VALUE}.")
     long maxPaperMs;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Worker threads; output order and content do not depend on it. Default: ${DEFAULT-VALUE}.")
-    int threads;
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--errors", paramLabel = "FILE", description = "Also write unreadable records here, as JSON Lines.")
     Path errorsFile;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: rules/ beside the build, or $CLAIMX_RULES).")
-    Path rules;
+    @Mixin
+    RulesOption rules = new RulesOption();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line and no closing summary on standard error.")
     boolean quiet;
@@ -96,7 +97,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1) throw new UsageException("--threads must be at least 1: " + threads);
+        threads.get();
         if (maxPaperMs < 1) throw new UsageException("--max-paper-ms must be at least 1: " + maxPaperMs);
         OutputFormat out = parse(() -> OutputFormat.parse(format));
         InputFormat in = inputFormat == null ? null : parse(() -> InputFormat.parse(inputFormat));
@@ -110,7 +111,7 @@ final class ExtractCommand implements Callable<Integer> {
         } catch (InputException e) {
             throw new UsageException(e.getMessage());
         }
-        Engine engine = Engine.load(RulesLocation.resolve(rules));
+        Engine engine = Engine.load(rules.dir());
         PrintStream err = System.err;
         OutputStream stdout = new BufferedOutputStream(Outputs.stdout(), 1 << 16);
         boolean live = !quiet && (progress || Progress.stderrIsTerminal());
@@ -121,7 +122,7 @@ final class ExtractCommand implements Callable<Integer> {
                  OutputStream errorsOut = errorsFile == null ? null : Outputs.file("--errors", errorsFile);
                  ErrorWriter errors = errorsOut == null ? null : new ErrorWriter(errorsOut);
                  ClaimWriter writer = group != null ? new PaperGroupWriter(stdout, out == OutputFormat.JSON) : out.open(stdout)) {
-                new OrderedRunner<InputRecord, Outcome>(threads).run(signals.until(input), r -> work(guard, r), (r, o) -> {
+                new OrderedRunner<InputRecord, Outcome>(threads.get()).run(signals.until(input), r -> work(guard, r), (r, o) -> {
                     if (o.error() != null) {
                         bar.error();
                         bar.println("claimx: error: " + o.error().source() + ":" + o.error().line() + ": " + o.error().reason());

@@ -23,7 +23,8 @@ import org.claimx.model.Paper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "load", mixinStandardHelpOptions = true,
+@Command(name = "load", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Runs a load test against a running 'claimx serve'.",
         description = {"A load run against a running 'claimx serve': --clients concurrent clients send --requests",
                 "POST /v1/extract requests in all, each one real abstract of --corpus (in turn), and report errors,",
                 "throughput and latency p50/p99. Only for a server of your own: the default URL is loopback."})

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The claimx command line: extract, eval, explain, bench. Exit codes: 0 done, 1 failure or some records failed, 2 usage. */
-@Command(name = "claimx", mixinStandardHelpOptions = true, version = "claimx 0.1.0",
+@Command(name = "claimx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Extracts quantitative claims (method, metric, value, baseline, dataset) from the titles",
                 "and abstracts of ML papers, and scores them against gold claims."},
         subcommands = {ExtractCommand.class, EvalCommand.class, TrainCommand.class, ExplainCommand.class, BenchCommand.class,
@@ -33,7 +33,7 @@ public final class Main {
         });
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("claimx: " + ex.getMessage()
-                    + " (see 'claimx " + ex.getCommandLine().getCommandName() + " --help')");
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         return cli.execute(args);

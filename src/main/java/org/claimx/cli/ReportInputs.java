@@ -6,7 +6,7 @@ import java.util.List;
 import org.claimx.pipeline.Engine;
 import org.claimx.report.PaperClaims;
 import org.claimx.report.ReportInput;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** What leaderboard and audit share: their inputs, threads and rules, checked and read the same way. */
@@ -14,26 +14,26 @@ final class ReportInputs {
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Claims files (extract's output) or paper files.")
     List<String> inputs;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Worker threads when extracting papers.")
-    int threads;
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: rules/ beside the build, or $CLAIMX_RULES).")
-    Path rules;
+    @Mixin
+    RulesOption rules = new RulesOption();
 
     /** Read errors seen while reading, each already printed on standard error. */
     int errors;
 
-    Path rulesDir() { return RulesLocation.resolve(rules); }
+    Path rulesDir() { return rules.dir(); }
 
     /** Checks the format and the inputs, then reads the papers with their claims. */
     List<PaperClaims> read(String format, List<String> formats) throws Exception {
         if (!formats.contains(format)) {
             throw new UsageException("unknown format '" + format + "'; expected one of " + String.join(", ", formats));
         }
-        if (threads < 1) throw new UsageException("--threads must be at least 1: " + threads);
-        for (String i : inputs) if (!Files.isRegularFile(Path.of(i))) throw new UsageException("no such input file: " + i);
+        int n = threads.get();
+        for (String i : inputs) if (!ReportInput.readable(i)) throw new UsageException("no such input file: " + i);
         Path dir = rulesDir();
-        return ReportInput.read(inputs, () -> Engine.load(dir), threads, line -> {
+        return ReportInput.read(inputs, () -> Engine.load(dir), n, line -> {
             errors++;
             System.err.println(line);
         });

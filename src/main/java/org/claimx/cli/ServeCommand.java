@@ -10,9 +10,11 @@ import org.claimx.report.Names;
 import org.claimx.serve.Server;
 import org.claimx.slots.SlotLexicon;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Serves claimx over HTTP (extract, audit, a page to try it).",
         description = {"Serves claimx over HTTP from one process that loads the models once:",
                 "  POST /v1/extract  a paper {\"id\",\"title\",\"abstract\"}, a list of them, or text/plain -> claims (JSON array)",
                 "  POST /v1/audit    the same -> [{\"paper\", \"findings\": [...]}]",
@@ -40,8 +42,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "A paper whose extraction takes longer is given up and answered with 422. Default: ${DEFAULT-VALUE}.")
     long maxPaperMs;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: rules/ beside the build, or $CLAIMX_RULES).")
-    Path rules;
+    @Mixin
+    RulesOption rules = new RulesOption();
 
     @Override
     public Integer call() throws Exception {
@@ -50,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
         if (maxBody < 1) throw new UsageException("--max-body must be at least 1: " + maxBody);
         if (maxPaperMs < 1) throw new UsageException("--max-paper-ms must be at least 1: " + maxPaperMs);
         if (port < 0 || port > 65535) throw new UsageException("--port must be 0..65535: " + port);
-        Path dir = RulesLocation.resolve(rules);
+        Path dir = rules.dir();
         Engine engine = Engine.load(dir);
         Path lexicon = dir.resolve("lexicon");
         Server server;

@@ -14,9 +14,11 @@ import org.claimx.pipeline.GoldInstances;
 import org.claimx.slots.SlotModel;
 import org.claimx.slots.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Rebuilds the slot model from gold papers and claims.",
         description = {"Rebuilds the slot model (rules/models/slots.model) from gold papers and claims: the rules",
                 "propose, and the model learns which value is a claim, its change, and which candidate fills",
                 "each slot. Papers of the validation split (one in five, fixed by a hash of the paper id) are",
@@ -34,8 +36,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Worker threads for reading the papers.")
     int threads;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: rules/ beside the build, or $CLAIMX_RULES).")
-    Path rules;
+    @Mixin
+    RulesOption rules = new RulesOption();
 
     @Override
     public Integer call() throws Exception {
@@ -44,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
         for (Path p : gold) if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
         if (threads < 1) throw new UsageException("--threads must be at least 1: " + threads);
         long t0 = System.nanoTime();
-        Path rulesDir = RulesLocation.resolve(rules);
+        Path rulesDir = rules.dir();
         Engine engine = Engine.loadWithoutModel(rulesDir);
         GoldInstances g = GoldInstances.read(sets);
         g.readWith(engine, threads, true);

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +20,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.claimx.io.Json;
 
 /**
- * Reads claims and papers files (JSON Lines) as JSON trees, the way claimscore.py reads them as dicts:
- * the scorer must take predictions from any tool, so nothing is bound to the typed model records.
+ * Reads claims and papers files (JSON Lines, gzip or not) as JSON trees, the way claimscore.py reads them
+ * as dicts: the scorer must take predictions from any tool, so nothing is bound to the typed model
+ * records here. It is the one reader of claims files: the reports bind its trees to {@link
+ * org.claimx.model.Claim} themselves.
  */
 public final class ClaimsFile {
     /** json.loads accepts NaN and Infinity and refuses text after the value; so does this reader. */
@@ -41,24 +47,73 @@ public final class ClaimsFile {
      */
     public static List<JsonNode> readClaims(Path file) throws IOException {
         List<JsonNode> out = new ArrayList<>();
+        readClaims(file, (line, record, claims) -> out.addAll(claims));
+        return Collections.unmodifiableList(out);
+    }
+
+    /** What a claims file gives line by line: the line's record (a claim, or a paper with its claims) and its claims. */
+    public interface ClaimsHandler {
+        void accept(int line, JsonNode record, List<JsonNode> claims) throws IOException;
+    }
+
+    /**
+     * The claims of {@link #readClaims(Path)}, line by line with the record they came from, so that a
+     * reader can keep what a paper record says besides its claims (its title).
+     */
+    public static void readClaims(Path file, ClaimsHandler handler) throws IOException {
         forEachLine(file, (line, r) -> {
             if (!r.isObject()) throw new ClaimsFileException(file, line, "expected a JSON object", null);
             if (!r.has("claims") || r.has("value")) {
-                out.add(r);
+                handler.accept(line, r, List.of(r));
                 return;
             }
             JsonNode claims = r.get("claims");
             if (!claims.isArray()) throw new ClaimsFileException(file, line, "claims must be a list", null);
             JsonNode paper = Py.truthy(Py.get(r, "id")) ? r.get("id") : r.get("paper");
+            List<JsonNode> listed = new ArrayList<>();
             for (JsonNode c : claims) {
                 if (!c.isObject()) {
                     throw new ClaimsFileException(file, line, "claims must be a list of objects", null);
                 }
                 if (!c.has("paper")) ((ObjectNode) c).set("paper", paper);
-                out.add(c);
+                listed.add(c);
             }
+            handler.accept(line, r, listed);
         });
-        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Whether a file holds claims rather than papers: its first record is a claim ({@code value} and
+     * {@code paper}) or a paper record with a {@code claims} list. A first line that is not a JSON
+     * object is not a claims file.
+     */
+    public static boolean isClaimsFile(Path file) throws IOException {
+        try (BufferedReader r = reader(file)) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isBlank()) continue;
+                if (!line.strip().startsWith("{")) return false;
+                try {
+                    JsonNode n = READER.readTree(line);
+                    return (n.has("value") && n.has("paper")) || n.path("claims").isArray();
+                } catch (JsonProcessingException e) {
+                    return false;
+                }
+            }
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** A UTF-8 reader of a file, gzip or not (told from its first two bytes, whatever the name). */
+    private static BufferedReader reader(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        in.mark(2);
+        int a = in.read();
+        int b = in.read();
+        in.reset();
+        if (a == 0x1f && b == 0x8b) in = new GZIPInputStream(in);
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
     }
 
     /**
@@ -79,11 +134,11 @@ public final class ClaimsFile {
     }
 
     private interface LineHandler {
-        void accept(int line, JsonNode value) throws ClaimsFileException;
+        void accept(int line, JsonNode value) throws IOException;
     }
 
     private static void forEachLine(Path file, LineHandler handler) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = reader(file)) {
             int n = 0;
             for (String line = nextLine(in, file, n + 1); line != null; line = nextLine(in, file, n + 1)) {
                 n++;

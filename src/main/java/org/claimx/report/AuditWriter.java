@@ -76,7 +76,11 @@ public final class AuditWriter {
         for (Audited a : audited) {
             for (Audit.Finding f : a.findings()) {
                 StringBuilder ev = new StringBuilder();
-                for (Audit.Evidence e : f.evidence()) ev.append(Html.esc(where(e))).append("<br>");
+                for (Audit.Evidence e : f.evidence()) {
+                    // The sentence of each span, as the Markdown gives it: a finding is read against its words.
+                    ev.append("<div class=\"evidence\">").append(Html.esc(where(e))).append(": <q class=\"sentence\">")
+                            .append(Html.esc(e.sentence())).append("</q></div>");
+                }
                 b.append("<tr><td>").append(Html.esc(a.paper().paper())).append(a.paper().title() == null ? "" : "<br>" + Html.esc(a.paper().title()))
                         .append("</td><td>").append(Html.esc(f.kind())).append("</td><td class=\"").append(f.severity()).append("\">")
                         .append(f.severity()).append("</td><td>").append(Html.esc(f.message())).append("</td><td class=\"ev\">").append(ev)

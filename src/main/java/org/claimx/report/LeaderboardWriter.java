@@ -12,8 +12,13 @@ public final class LeaderboardWriter {
     private LeaderboardWriter() {}
 
     public static String write(List<Leaderboard.Board> boards, String format) throws Exception {
+        return write(boards, format, "No level result names both a dataset and a metric.");
+    }
+
+    /** As {@link #write(List, String)}, saying {@code empty} when there is no board. */
+    public static String write(List<Leaderboard.Board> boards, String format, String empty) throws Exception {
         return switch (format) {
-            case "md" -> markdown(boards);
+            case "md" -> markdown(boards, empty);
             case "csv" -> csv(boards);
             case "json" -> json(boards);
             case "html" -> html(boards);
@@ -41,40 +46,39 @@ public final class LeaderboardWriter {
         return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
     }
 
-    private static String markdown(List<Leaderboard.Board> boards) {
+    private static String markdown(List<Leaderboard.Board> boards, String empty) {
         StringBuilder b = new StringBuilder("# Leaderboards\n");
-        if (boards.isEmpty()) b.append("\nNo level result names both a dataset and a metric.\n");
+        if (boards.isEmpty()) b.append("\n").append(empty).append("\n");
         for (Leaderboard.Board board : boards) {
             b.append("\n## ").append(md(board.dataset())).append(" — ").append(md(board.metric())).append(" (")
                     .append(direction(board)).append(")\n\n");
-            b.append("| # | method | value | precision | paper | evidence |\n|---|---|---|---|---|---|\n");
+            b.append("| # | method | value | precision | confidence | paper | evidence |\n|---|---|---|---|---|---|---|\n");
             int i = 0;
             for (Leaderboard.Row r : board.rows()) {
                 b.append("| ").append(++i).append(" | ").append(md(r.method() == null ? "(unnamed)" : r.method())).append(" | ")
-                        .append(md(value(r))).append(" | ").append(md(r.precision())).append(" | ").append(md(r.paper()))
+                        .append(md(value(r))).append(" | ").append(md(r.precision())).append(" | ").append(confidence(r)).append(" | ")
+                        .append(r.url() == null ? md(r.paper()) : "[" + md(r.paper()) + "](" + r.url().replace(")", "%29") + ")")
                         .append(r.title() == null ? "" : " " + md(r.title())).append(" | ").append(md(r.sentence())).append(" |\n");
             }
         }
         return b.toString();
     }
 
-    private static String csvField(String s) {
-        if (s == null) return "";
-        return s.matches("(?s).*[\",\\n\\r].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    private static String csv(List<Leaderboard.Board> boards) {
-        StringBuilder b = new StringBuilder("dataset,metric,better,rank,method,number,unit,qualifier,value_text,precision,paper,title,sentence\n");
+    private static String csv(List<Leaderboard.Board> boards) throws java.io.IOException {
+        List<List<Object>> rows = new java.util.ArrayList<>();
         for (Leaderboard.Board board : boards) {
             int i = 0;
             for (Leaderboard.Row r : board.rows()) {
-                b.append(String.join(",", csvField(board.dataset()), csvField(board.metric()), board.better(),
-                        Integer.toString(++i), csvField(r.method()), fmt(r.figure()), csvField(r.unit()), csvField(r.qualifier()),
-                        csvField(r.value()), csvField(r.precision()), csvField(r.paper()), csvField(r.title()),
-                        csvField(r.sentence()))).append('\n');
+                rows.add(java.util.Arrays.asList(board.dataset(), board.metric(), board.better(), ++i, r.method(), fmt(r.figure()),
+                        r.unit(), r.qualifier(), r.value(), r.precision(), confidence(r), r.paper(), r.url(), r.title(), r.sentence()));
             }
         }
-        return b.toString();
+        return Csv.write(List.of("dataset", "metric", "better", "rank", "method", "number", "unit", "qualifier", "value_text",
+                "precision", "confidence", "paper", "paper_url", "title", "sentence"), rows);
+    }
+
+    static String confidence(Leaderboard.Row r) {
+        return r.confidence() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", r.confidence());
     }
 
     /** Papers with Code's evaluation-table shape: a task, its datasets, each with sota.metrics and sota.rows. */
@@ -106,11 +110,13 @@ public final class LeaderboardWriter {
                 row.put("model_name", r.method() == null ? "(unnamed)" : r.method());
                 row.put("paper_date", (String) null);
                 row.put("paper_title", r.title());
-                row.put("paper_url", r.paper().matches("\\d{4}\\.\\d{4,5}(v\\d+)?") ? "https://arxiv.org/abs/" + r.paper() : null);
+                row.put("paper_url", r.url());
                 row.put("uses_additional_data", false);
                 row.put("paper_id", r.paper());
                 row.put("precision", r.precision());
                 row.put("evidence", r.sentence());
+                if (r.confidence() == null) row.putNull("confidence");
+                else row.put("confidence", r.confidence());
             }
         }
         task.putArray("subtasks");
@@ -126,13 +132,15 @@ public final class LeaderboardWriter {
         for (Leaderboard.Board board : boards) {
             b.append("<h2 id=\"board-").append(++id).append("\">").append(Html.esc(board.dataset())).append(" — ")
                     .append(Html.esc(board.metric())).append(" <small>(").append(Html.esc(direction(board))).append(")</small></h2>\n");
-            b.append("<table class=\"sortable board\"><thead><tr><th>#</th><th>method</th><th>value</th><th>precision</th><th>paper</th><th>evidence</th></tr></thead><tbody>\n");
+            b.append("<table class=\"sortable board\"><thead><tr><th>#</th><th>method</th><th>value</th><th>precision</th><th>confidence</th><th>paper</th><th>evidence</th></tr></thead><tbody>\n");
             int i = 0;
             for (Leaderboard.Row r : board.rows()) {
                 b.append("<tr><td class=\"n\">").append(++i).append("</td><td>").append(Html.esc(r.method() == null ? "(unnamed)" : r.method()))
                         .append("</td><td class=\"n\" data-v=\"").append(fmt(r.figure())).append("\">")
-                        .append(Html.esc(value(r))).append("</td><td>").append(Html.esc(r.precision())).append("</td><td>")
-                        .append(Html.esc(r.paper())).append(r.title() == null ? "" : "<br>" + Html.esc(r.title()))
+                        .append(Html.esc(value(r))).append("</td><td>").append(Html.esc(r.precision())).append("</td><td class=\"n\">")
+                        .append(confidence(r)).append("</td><td>")
+                        .append(r.url() == null ? Html.esc(r.paper()) : "<a href=\"" + Html.attr(r.url()) + "\">" + Html.esc(r.paper()) + "</a>")
+                        .append(r.title() == null ? "" : "<br>" + Html.esc(r.title()))
                         .append("</td><td class=\"ev\">").append(Html.esc(r.sentence())).append("</td></tr>\n");
             }
             b.append("</tbody></table>\n");

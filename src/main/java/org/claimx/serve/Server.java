@@ -34,7 +34,7 @@ import org.claimx.report.PaperClaims;
  * once and at most {@code queue} more wait; the rest are refused with 503 at once.
  */
 public final class Server {
-    public static final String VERSION = "claimx 0.1.0";
+    public static final String VERSION = org.claimx.Version.text();
 
     /** Connection threads beyond those for work: slow clients hold these, not the ones that answer. */
     static final int SLOW_CLIENTS = 256;
@@ -248,7 +248,7 @@ public final class Server {
                 out.addAll(nodes);
                 continue;
             }
-            PaperClaims pc = new PaperClaims(p.id(), p.title(), p.abstractText(), nodes);
+            PaperClaims pc = new PaperClaims(p.id(), p.title(), p.abstractText(), claims);
             audited.add(new AuditWriter.Audited(pc, audit.audit(pc)));
         }
         return new Reply(200, auditing ? AuditWriter.tree(audited) : out);

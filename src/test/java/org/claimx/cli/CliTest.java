@@ -145,4 +145,95 @@ class CliTest {
         assertTrue(r.out().contains("--threads"));
         assertTrue(r.out().contains("Exit status"));
     }
+
+    @Test
+    void theCommandListGivesEachCommandAWholeSentence() {
+        Run r = run("--help");
+        boolean inList = false;
+        int commands = 0;
+        for (String line : r.out().split("\n")) {
+            if (line.startsWith("Commands:")) {
+                inList = true;
+                continue;
+            }
+            if (!inList || line.isBlank()) continue;
+            commands++;
+            assertTrue(line.strip().endsWith("."), "a description cut mid-sentence: " + line);
+        }
+        assertTrue(commands >= 10, r.out());
+    }
+
+    @Test
+    void helpPrintsNoPicocliWarning() {
+        for (String command : new String[] {"extract", "eval", "train", "explain", "bench", "leaderboard", "audit", "serve", "load"}) {
+            PrintStream old = System.err;
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Run r;
+            try {
+                // picocli's tracer writes to the System.err of the moment it warns.
+                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+                r = run(command, "--help");
+            } finally {
+                System.setErr(old);
+            }
+            assertEquals(0, r.code(), command);
+            assertFalse(r.err().contains("WARN") || err.toString(StandardCharsets.UTF_8).contains("WARN"), command + ": " + r.err() + err);
+        }
+        assertTrue(run("explain", "--help").out().contains("86.81% on GSM8k"));
+    }
+
+    @Test
+    void anUnknownCommandPointsAtTheTopLevelHelp() {
+        Run r = run("no-such-command");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("(see 'claimx --help')"), r.err());
+        assertFalse(r.err().contains("claimx claimx"), r.err());
+        Run sub = run("extract", "--no-such-option");
+        assertTrue(sub.err().contains("(see 'claimx extract --help')"), sub.err());
+    }
+
+    @Test
+    void theVersionIsTheBuildsEverywhere() throws Exception {
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<artifactId>claimx</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find());
+        assertEquals("claimx " + m.group(1), run("--version").out().strip());
+        assertEquals("claimx " + m.group(1), run("leaderboard", "--version").out().strip());
+        assertEquals("claimx " + m.group(1), org.claimx.serve.Server.VERSION);
+    }
+
+    @Test
+    void rulesAndThreadsAreDeclaredOnceAsMixins() throws Exception {
+        for (java.nio.file.Path f : java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/org/claimx/cli")).toList()) {
+            String src = java.nio.file.Files.readString(f);
+            if (f.endsWith("RulesOption.java")) continue;
+            assertFalse(src.contains("names = \"--rules\""), f + " declares --rules itself");
+        }
+        for (String command : new String[] {"extract", "eval", "leaderboard", "audit"}) {
+            assertTrue(run(command, "--help").out().contains("--threads=N"), command);
+        }
+    }
+
+    @Test
+    void evalNamesItsListOptionShowErrorsAndExitsOneOnReadErrors(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertTrue(run("eval", "--help").out().contains("--show-errors=N"));
+        java.nio.file.Path papers = dir.resolve("papers.jsonl");
+        java.nio.file.Files.writeString(papers, "{\"id\": \"a\", \"title\": \"T\", \"abstract\": \"Alpha reaches 71.2% accuracy.\"}\n"
+                + "{\"id\": \"b\", \"title\": \"T\"}\n");
+        java.nio.file.Path gold = dir.resolve("gold.jsonl");
+        java.nio.file.Files.writeString(gold, "");
+        Run r = run("eval", "--papers", papers.toString(), "--gold", gold.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("no abstract") || r.err().contains("abstract"), r.err());
+        assertTrue(r.err().contains("could not be read"), r.err());
+    }
+
+    @Test
+    void aMissingRulesFolderIsAUsageError() {
+        Run r = run("eval", "--papers", "testdata/gold/dev.papers.jsonl", "--gold", "testdata/gold/dev.claims.jsonl",
+                "--rules", "no-such-rules");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("claimx: no rules folder: no-such-rules"), r.err());
+        assertEquals(2, run("extract", "--rules", "no-such-rules", "testdata/inputs/example.jsonl").code());
+    }
 }

@@ -25,9 +25,7 @@ class AuditCorpusTest {
 
     static PaperClaims extract(String title, String text) {
         Paper p = new Paper("p", title, text);
-        List<JsonNode> nodes = new ArrayList<>();
-        for (Claim c : SharedEngine.get().extract(p)) nodes.add(Json.mapper().valueToTree(c));
-        return new PaperClaims("p", title, text, nodes);
+        return new PaperClaims("p", title, text, SharedEngine.get().extract(p));
     }
 
     @TestFactory

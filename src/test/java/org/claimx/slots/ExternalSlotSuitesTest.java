@@ -117,7 +117,7 @@ class ExternalSlotSuitesTest {
         }
         report.insert(0, String.format("external slot suites: %d distinct texts, %.1f s%n", byText.size(),
                 (System.nanoTime() - t0) / 1e9));
-        System.out.print(report);
+        org.claimx.SuiteReport.print(report.toString(), OUTCOMES.resolveSibling("report.txt"));
         writeOutcomes(all);
         assertTrue(below.isEmpty(), "below the committed floor: " + below);
     }

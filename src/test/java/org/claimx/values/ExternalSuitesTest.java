@@ -106,7 +106,7 @@ class ExternalSuitesTest {
             report.append("ENGINE BUGS (exception, or a span whose text is not value.text): ").append(engineBugs.size()).append('\n');
             engineBugs.stream().limit(10).forEach(b -> report.append("  ").append(b).append('\n'));
         }
-        System.out.print(report);
+        org.claimx.SuiteReport.print(report.toString(), FAILURES.resolveSibling("report.txt"));
         writeFailures(allFailures, byText);
         assertTrue(below.isEmpty(), "below the committed floor: " + below);
     }
