@@ -15,11 +15,10 @@ import org.claimx.model.Span;
 import org.claimx.model.Value;
 
 /**
- * Claims as RFC 4180 CSV: a header row, then one row per claim, CRLF line ends, UTF-8. The columns
- * follow the contract's field order, with {@code span} and {@code value} (and its {@code bits})
- * flattened in place; see {@link #HEADER}. A null is an empty field; enums are written in their JSON
- * spelling and numbers as the JSON output writes them. A field holding a comma, a double quote or a
- * line break is quoted, with quotes doubled.
+ * Claims as CSV through {@link CsvRows} (RFC 4180 quoting, {@code \n} line ends, UTF-8): a header row, then
+ * one row per claim. The columns follow the contract's field order, with {@code span} and {@code value}
+ * (and its {@code bits}) flattened in place; see {@link #HEADER}. A null is an empty field; enums are
+ * written in their JSON spelling and numbers as the JSON output writes them.
  */
 final class CsvClaimWriter implements ClaimWriter {
     static final List<String> HEADER = List.of(
@@ -28,11 +27,17 @@ final class CsvClaimWriter implements ClaimWriter {
             "bits_w", "bits_a", "bits_kv", "change", "baseline", "baseline_value", "dataset", "rule", "confidence");
 
     private final Writer out;
+    private final CsvRows rows;
     private boolean headerWritten;
     private boolean closed;
 
     CsvClaimWriter(OutputStream stream) {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+        try {
+            this.rows = new CsvRows(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -52,7 +57,9 @@ final class CsvClaimWriter implements ClaimWriter {
 
     @Override
     public void flush() throws IOException {
-        if (!closed) out.flush();
+        if (closed) return;
+        rows.flush();
+        out.flush();
     }
 
     /** Writes the header if no claim came, and flushes; the stream stays open. */
@@ -61,6 +68,7 @@ final class CsvClaimWriter implements ClaimWriter {
         if (closed) return;
         header();
         closed = true;
+        rows.flush();
         out.flush();
     }
 
@@ -71,21 +79,7 @@ final class CsvClaimWriter implements ClaimWriter {
     }
 
     private void row(Object... fields) throws IOException {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) out.write(',');
-            out.write(field(fields[i]));
-        }
-        out.write("\r\n");
-    }
-
-    /** One field's text, quoted where RFC 4180 needs it. */
-    static String field(Object value) {
-        String s;
-        if (value == null) s = "";
-        else if (value instanceof Double d) s = Json.formatNumber(d);
-        else s = value.toString();
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
+        rows.row(java.util.Arrays.asList(fields));
     }
 
     /** An enum's JSON spelling (its @JsonValue), the same as in the JSON outputs; asked of Jackson once per constant. */

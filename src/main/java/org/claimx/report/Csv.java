@@ -1,15 +1,12 @@
 package org.claimx.report;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
 
 /**
- * CSV as the reports write it, through Jackson's CSV module: a header row, RFC 4180 quoting, and
- * {@code \n} line ends (the line ending claimx writes everywhere), null as an empty field.
+ * CSV as the reports write it: a header row, then the rows, through the one CSV writer of claimx
+ * ({@link org.claimx.io.CsvRows}: Jackson's CSV module, RFC 4180 quoting, CRLF line ends), null as an empty field.
  */
 public final class Csv {
     private static final CsvMapper MAPPER = new CsvMapper();
@@ -17,13 +14,11 @@ public final class Csv {
     private Csv() {}
 
     public static String write(List<String> header, List<List<Object>> rows) throws IOException {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n").setNullValue("");
-        header.forEach(schema::addColumn);
         StringWriter out = new StringWriter();
-        try (SequenceWriter w = MAPPER.writer(schema.build()).writeValues(out)) {
-            // A list's null would be left out, shifting the fields after it: write it as the empty field.
-            for (List<Object> row : rows) w.write(row.stream().map(v -> v == null ? "" : v).toList());
-        }
+        org.claimx.io.CsvRows csv = new org.claimx.io.CsvRows(out);
+        csv.row(header);
+        for (List<Object> row : rows) csv.row(row);
+        csv.flush();
         return out.toString();
     }
 }
