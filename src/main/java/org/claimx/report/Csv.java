@@ -9,7 +9,6 @@ import java.util.List;
  * ({@link org.claimx.io.CsvRows}: Jackson's CSV module, RFC 4180 quoting, CRLF line ends), null as an empty field.
  */
 public final class Csv {
-    private static final CsvMapper MAPPER = new CsvMapper();
 
     private Csv() {}
 
