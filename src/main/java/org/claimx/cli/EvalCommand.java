@@ -112,12 +112,7 @@ final class EvalCommand implements Callable<Integer> {
         for (int k = 0; k < cv; k++) {
             final int fold = k;
             var model = Trainer.train(g.labeled(id -> !Split.isValidation(id) && Split.fold(id, cv) != fold));
-            Engine trained = engine.withModel(model);
-            List<JsonNode> foldPred = new ArrayList<>();
-            for (String id : g.papers().keySet()) {
-                if (Split.isValidation(id) || Split.fold(id, cv) != fold) continue;
-                for (Claim c : trained.claims(id, g.instances(id))) foldPred.add(Json.mapper().valueToTree(c));
-            }
+            List<JsonNode> foldPred = g.predict(engine.withModel(model), id -> !Split.isValidation(id) && Split.fold(id, cv) == fold);
             var r = Scorer.score(g.papers(id -> !Split.isValidation(id) && Split.fold(id, cv) == fold),
                     g.gold(id -> !Split.isValidation(id) && Split.fold(id, cv) == fold), foldPred);
             System.err.printf("claimx: fold %d of %d: detection F1 %.3f, tuple F1 %.3f%n", k + 1, cv,

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.claimx.eval.ScoreReport;
 import org.claimx.eval.Scorer;
 import org.claimx.eval.Split;
-import org.claimx.model.Claim;
 import org.claimx.pipeline.Engine;
 import org.claimx.pipeline.GoldInstances;
 import org.claimx.slots.SlotModel;
@@ -60,13 +59,8 @@ final class TrainCommand implements Callable<Integer> {
         System.err.printf("claimx: wrote %s (%.1f s)%n", target, (System.nanoTime() - t0) / 1e9);
         long validation = g.papers().keySet().stream().filter(Split::isValidation).count();
         if (validation > 0) {
-            Engine trained = engine.withModel(model);
-            List<com.fasterxml.jackson.databind.JsonNode> pred = new ArrayList<>();
-            for (String id : g.papers().keySet()) {
-                if (!Split.isValidation(id)) continue;
-                for (Claim c : trained.claims(id, g.instances(id))) pred.add(org.claimx.io.Json.mapper().valueToTree(c));
-            }
-            ScoreReport r = Scorer.score(g.papers(Split::isValidation), g.gold(Split::isValidation), pred);
+            ScoreReport r = Scorer.score(g.papers(Split::isValidation), g.gold(Split::isValidation),
+                    g.predict(engine.withModel(model), Split::isValidation));
             System.out.println("validation split (" + validation + " papers, never trained on):");
             System.out.print(r.text());
         }

@@ -68,7 +68,8 @@ public final class RuleBook {
         return new RuleBook(extractor, names, patterns);
     }
 
-    private static List<Path> ruleFiles(Path folder) {
+    /** The {@code *.rules} files of a folder in name order; none is an error naming the folder. */
+    public static List<Path> ruleFiles(Path folder) {
         try (Stream<Path> s = Files.list(folder)) {
             List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".rules")).sorted().toList();
             if (files.isEmpty()) throw new RuleException(folder, 0, "no *.rules files");

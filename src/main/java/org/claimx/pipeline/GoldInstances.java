@@ -74,6 +74,16 @@ public final class GoldInstances {
         }
     }
 
+    /** The claims {@code engine}'s model makes of the chosen papers' instances, as JSON, in paper order. */
+    public List<JsonNode> predict(Engine engine, Predicate<String> paperIds) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String id : instances.keySet()) {
+            if (!paperIds.test(id)) continue;
+            for (org.claimx.model.Claim c : engine.claims(id, instances(id))) out.add(Json.mapper().valueToTree(c));
+        }
+        return out;
+    }
+
     public List<Instance> instances(String paperId) {
         return instances.getOrDefault(paperId, List.of());
     }

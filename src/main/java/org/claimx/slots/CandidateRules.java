@@ -79,7 +79,7 @@ public final class CandidateRules {
         }
         List<Rule> rules = new ArrayList<>();
         Set<String> names = new TreeSet<>();
-        for (Path file : files(folder)) {
+        for (Path file : RuleBook.ruleFiles(folder)) {
             List<String> lines;
             try {
                 lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -123,16 +123,6 @@ public final class CandidateRules {
             return TokenSequencePattern.compile(env, pattern);
         } catch (Exception | Error e) {
             throw new RuleException(file, line, "pattern does not parse: " + RuleBook.describe(e));
-        }
-    }
-
-    private static List<Path> files(Path folder) {
-        try (Stream<Path> s = Files.list(folder)) {
-            List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".rules")).sorted().toList();
-            if (files.isEmpty()) throw new RuleException(folder, 0, "no *.rules files");
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list rule folder " + folder + ": " + e.getMessage(), e);
         }
     }
 

@@ -52,7 +52,7 @@ public final class SlotProposer {
         List<ValueMention> kept = rel.kept();
         for (int k = 0; k < kept.size(); k++) {
             ValueMention m = context.withContextQualifier(s, kept.get(k));
-            if (m.value().unit() == Unit.BITS) m = context.withPrecisionTargets(s, m, new Trace());
+            if (m.value().unit() == Unit.BITS) m = context.withPrecisionTargets(s, m);
             int vFrom = s.tokenAt(m.start());
             int vTo = Math.max(vFrom, s.tokenBefore(m.end()));
             selfBefore = false;

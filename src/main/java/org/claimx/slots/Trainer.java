@@ -20,10 +20,8 @@ public final class Trainer {
     /** An instance and the gold claim it was matched to, or null. */
     public record Labeled(Instance instance, JsonNode gold) {}
 
-    public static final double SIGMA = Double.parseDouble(System.getProperty("claimx.sigma", "0.3"));
-    public static final double RANK_SIGMA = Double.parseDouble(System.getProperty("claimx.rank.sigma", "1.0"));
-    /** Print to stderr how many gold slots the candidates can reach. */
-    public static boolean REPORT = Boolean.getBoolean("claimx.train.report");
+    public static final double SIGMA = 0.3;
+    public static final double RANK_SIGMA = 1.0;
 
     private Trainer() {}
 
@@ -31,14 +29,11 @@ public final class Trainer {
         Map<String, List<BasicDatum<String, String>>> sets = new LinkedHashMap<>();
         Map<String, List<Ranker.Group>> groups = new LinkedHashMap<>();
         for (String k : SlotModel.SLOTS) groups.put(k, new ArrayList<>());
-        Map<String, Integer> reach = new LinkedHashMap<>();
-        int matched = 0;
         for (String k : List.of("claim", "change")) sets.put(k, new ArrayList<>());
         for (Labeled l : data) {
             Instance in = l.instance();
             sets.get("claim").add(new BasicDatum<>(in.claimFeatures(), l.gold() != null ? SlotModel.YES : SlotModel.NO));
             if (l.gold() == null) continue;
-            matched++;
             boolean precision = in.mention().value().unit() == Unit.BITS;
             if (!precision) sets.get("change").add(new BasicDatum<>(in.changeFeatures(), l.gold().path("change").asText()));
             for (String slot : SlotModel.SLOTS) {
@@ -50,14 +45,7 @@ public final class Trainer {
                     yes.add(gold == null ? c.isNone() : !c.isNone() && Scorer.sameSlot(c.text(), gold));
                 }
                 if (!yes.contains(true)) continue;
-                reach.merge(slot, 1, Integer::sum);
                 groups.get(slot).add(new Ranker.Group(in.candidateFeatures(), yes));
-            }
-        }
-        if (REPORT) {
-            for (String slot : SlotModel.SLOTS) {
-                System.err.printf("claimx: %s: %d of %d matched values have a candidate that agrees with gold%n", slot,
-                        reach.getOrDefault(slot, 0), matched);
             }
         }
         Map<String, LinearClassifier<String, String>> cls = new LinkedHashMap<>();

@@ -54,7 +54,7 @@ final class ValueContext {
      * Says what a precision's width applies to: the word right after it ("4-bit weights", "FP8
      * activation"), else the words before it in its sentence ("quantize LLM weights to 4-bit").
      */
-    ValueMention withPrecisionTargets(SentenceView s, ValueMention m, Trace trace) {
+    ValueMention withPrecisionTargets(SentenceView s, ValueMention m) {
         var v = m.value();
         if (v.bits() != null || v.number() == null) return m;
         int endAt = m.end() - s.base;
@@ -85,7 +85,6 @@ final class ValueContext {
         Double w = targets.contains("w") ? v.number() : null;
         Double a = targets.contains("a") ? v.number() : null;
         Double kv = targets.contains("kv") ? v.number() : null;
-        trace.add("bits", "applies to", String.join(", ", targets));
         return new ValueMention(m.start(), m.end(), m.rule(), new org.claimx.model.Value(v.text(), v.number(), v.low(),
                 v.high(), v.unit(), v.qualifier(), new org.claimx.model.Bits(w, a, kv)));
     }

@@ -11,7 +11,6 @@ import org.claimx.eval.ScoreReport;
 import org.claimx.eval.Scorer;
 import org.claimx.eval.Split;
 import org.claimx.io.Json;
-import org.claimx.model.Claim;
 import org.claimx.slots.SlotModel;
 import org.claimx.slots.Trainer;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,25 +33,12 @@ class ValidationFloorTest {
         gold.readWith(SharedEngine.get(), 2, false);
     }
 
-    private static boolean validation(String id) {
-        return Split.isValidation(id) && id.matches("\\d{4}\\.\\d{4,5}") && gold.papers().containsKey(id);
-    }
-
-    private static List<JsonNode> predict(Engine engine, java.util.function.Predicate<String> ids) {
-        List<JsonNode> out = new ArrayList<>();
-        for (String id : gold.papers().keySet()) {
-            if (!ids.test(id)) continue;
-            for (Claim c : engine.claims(id, gold.instances(id))) out.add(Json.mapper().valueToTree(c));
-        }
-        return out;
-    }
-
     @Test
     void validationScoresStayAtOrAboveTheCommittedFloor() throws Exception {
         var trainGold = GoldInstances.read(List.<Path[]>of(
                 new Path[] {Path.of("testdata/gold/train.papers.jsonl"), Path.of("testdata/gold/train.claims.jsonl")}));
         ScoreReport r = Scorer.score(trainGold.papers(Split::isValidation), trainGold.gold(Split::isValidation),
-                predict(SharedEngine.get(), Split::isValidation));
+                gold.predict(SharedEngine.get(), Split::isValidation));
         System.out.print("validation split scores:\n" + r.text());
         JsonNode floor = Json.mapper().readTree(Path.of("testdata/gold/floor.json").toFile());
         List<String> below = new ArrayList<>();
@@ -68,8 +54,8 @@ class ValidationFloorTest {
     void trainingFromTheCommittedGoldRebuildsTheCommittedModel() {
         SlotModel rebuilt = Trainer.train(gold.labeled(id -> !Split.isValidation(id)));
         Engine fresh = SharedEngine.get().withModel(rebuilt);
-        List<JsonNode> committed = predict(SharedEngine.get(), Split::isValidation);
-        List<JsonNode> retrained = predict(fresh, Split::isValidation);
+        List<JsonNode> committed = gold.predict(SharedEngine.get(), Split::isValidation);
+        List<JsonNode> retrained = gold.predict(fresh, Split::isValidation);
         assertTrue(committed.size() > 100, "validation claims: " + committed.size());
         assertEquals(committed, retrained, "run 'claimx train' (README) after changing a rule, a feature or the gold");
     }
