@@ -59,7 +59,8 @@ public final class SlotLexicon {
                         List<ContextQualifier> contextQualifiers, List<PrecisionTarget> precisionTargets,
                         Pattern knownDatasets, Set<String> notDatasets, Pattern taskHead,
                         java.util.Map<String, String> selfNouns, Set<String> notMetrics, Set<String> genericWords,
-                        Set<String> knownLower, List<DirectionRule> directions) {
+                        Set<String> knownLower, List<DirectionRule> directions, List<Pattern> clauseBreaks,
+                        Pattern clauseBreakInText, java.util.Map<String, Pattern> relations) {
         this.changeCues = changeCues;
         this.classRules = classRules;
         this.comparison = comparison;
@@ -76,29 +77,6 @@ public final class SlotLexicon {
         this.genericWords = genericWords;
         this.knownLower = knownLower;
         this.directions = directions;
-        this.clauseBreaks = List.of();
-        this.clauseBreakInText = null;
-        this.relations = java.util.Map.of();
-    }
-
-    private SlotLexicon(SlotLexicon base, List<Pattern> clauseBreaks, Pattern clauseBreakInText,
-                        java.util.Map<String, Pattern> relations) {
-        this.changeCues = base.changeCues;
-        this.classRules = base.classRules;
-        this.comparison = base.comparison;
-        this.datasetPreposition = base.datasetPreposition;
-        this.systemVerb = base.systemVerb;
-        this.notNames = base.notNames;
-        this.contextQualifiers = base.contextQualifiers;
-        this.precisionTargets = base.precisionTargets;
-        this.knownDatasets = base.knownDatasets;
-        this.notDatasets = base.notDatasets;
-        this.taskHead = base.taskHead;
-        this.selfNouns = base.selfNouns;
-        this.notMetrics = base.notMetrics;
-        this.genericWords = base.genericWords;
-        this.knownLower = base.knownLower;
-        this.directions = base.directions;
         this.clauseBreaks = clauseBreaks;
         this.clauseBreakInText = clauseBreakInText;
         this.relations = relations;
@@ -202,7 +180,7 @@ public final class SlotLexicon {
         for (String need : List.of("relation.from-a-to-b/before", "relation.from-a-to-b/between", "relation.a-versus-b/between")) {
             if (!rel.containsKey(need)) throw new RuleException(vr.file(), 0, "no row for " + need.replace('/', ' '));
         }
-        SlotLexicon base = new SlotLexicon(List.copyOf(cues), List.copyOf(classes),
+        return new SlotLexicon(List.copyOf(cues), List.copyOf(classes),
                 alternation(dir.resolve("comparison-cues.tsv"), "(?i)\\b(?:", ")\\s+"),
                 alternation(dir.resolve("dataset-cues.tsv"), "(?i)^(?:", ")$"),
                 alternation(dir.resolve("system-verbs.tsv"), "^(?:", ")$"),
@@ -210,10 +188,9 @@ public final class SlotLexicon {
                 Set.copyOf(notDatasets), alternation(dir.resolve("task-heads.tsv"), "^(?:", ")$"), java.util.Map.copyOf(self),
                 Set.copyOf(notMetrics), Set.copyOf(generic),
                 datasets.stream().filter(d -> d.equals(d.toLowerCase(Locale.ROOT))).collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                List.copyOf(directions));
-        Pattern inText = compile(cb, cb.rows().isEmpty() ? new Tsv.Row(0, List.of("")) : cb.rows().get(0),
-                "(?i)" + String.join("|", breakAlts));
-        return new SlotLexicon(base, List.copyOf(breaks), inText, java.util.Map.copyOf(rel));
+                List.copyOf(directions), List.copyOf(breaks),
+                // Each alternative compiled on its own above, so their alternation does too.
+                Pattern.compile("(?i)" + String.join("|", breakAlts)), java.util.Map.copyOf(rel));
     }
 
     private static Pattern alternation(Path file, String before, String after) {
