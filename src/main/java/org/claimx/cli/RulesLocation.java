@@ -9,10 +9,10 @@ import java.nio.file.Path;
  * {@code rules/} beside the build folder that holds claimx (target/claimx.jar → ./rules), else
  * {@code ./rules}.
  */
-final class RulesLocation {
+public final class RulesLocation {
     private RulesLocation() {}
 
-    static Path resolve(Path given) {
+    public static Path resolve(Path given) {
         if (given != null) return given;
         String env = System.getenv("CLAIMX_RULES");
         if (env != null && !env.isBlank()) return Path.of(env);

@@ -4,7 +4,7 @@ import org.claimx.Version;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code --version} of every command: the version the build wrote ({@link Version}), written nowhere else. */
-final class VersionProvider implements IVersionProvider {
+public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {Version.text()};

@@ -91,11 +91,35 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
 
     private final ReadOptions options;
 
+    /** The one source of {@link #open(String, String, InputStream, InputFormat, ReadOptions)}, opened by the caller; else null. */
+    private final String givenFileName;
+    private final InputStream given;
+
     private PaperInput(List<String> inputs, InputFormat forced, InputStream stdin, ReadOptions options) {
+        this(inputs, forced, stdin, options, null, null);
+    }
+
+    private PaperInput(List<String> inputs, InputFormat forced, InputStream stdin, ReadOptions options,
+                       String givenFileName, InputStream given) {
         this.inputs = inputs;
         this.forced = forced;
         this.stdin = stdin;
         this.options = options;
+        this.givenFileName = givenFileName;
+        this.given = given;
+    }
+
+    /**
+     * One source that the caller has opened (a file of another file system: HDFS or S3 in a Spark
+     * job), read exactly as a file given on the command line is: gzip and byte-order marks, format
+     * detection (or {@code forced}), the same readers and checks. {@code name} names it in
+     * messages ({@code FILE:LINE}), {@code fileName} is the id a text abstract takes. Closing the
+     * input closes {@code stream}.
+     */
+    public static PaperInput open(String name, String fileName, InputStream stream, InputFormat forced, ReadOptions options) {
+        java.util.Objects.requireNonNull(stream, "stream");
+        return new PaperInput(List.of(name), forced, InputStream.nullInputStream(), options == null ? ReadOptions.DEFAULT : options,
+                fileName, stream);
     }
 
     /**
@@ -162,6 +186,7 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
 
     /** The total stored size of the inputs, or -1 when one is standard input. */
     public long bytesTotal() {
+        if (given != null) return -1;
         long total = 0;
         for (String arg : inputs) {
             long n = SourceOpener.size(arg);
@@ -185,8 +210,10 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
 
     @Override
     public void close() throws IOException {
+        boolean opened = nextInput > 0;
         nextInput = inputs.size();
         pending = null;
+        if (given != null && !opened) given.close();
         if (current != null) {
             InputSource s = current.source();
             current = null;
@@ -223,14 +250,14 @@ public final class PaperInput implements Iterator<InputRecord>, Closeable {
 
     private ReadError openSource(String arg) {
         try {
-            current = SourceOpener.open(arg, stdin, consumed);
+            current = given != null ? SourceOpener.open(arg, givenFileName, given, consumed) : SourceOpener.open(arg, stdin, consumed);
         } catch (InputException e) {
             // Checked at the start but gone (or locked) by the time its turn came: an error for this file, not the run.
             String name = arg.equals(SourceOpener.STDIN) ? SourceOpener.STDIN_NAME : arg;
             return new ReadError(name, 1, e.getMessage());
         } catch (IOException e) {
             // Only a gzip header can fail here (a file that cannot be opened is an InputException).
-            String name = arg.equals(SourceOpener.STDIN) ? SourceOpener.STDIN_NAME : arg;
+            String name = given == null && arg.equals(SourceOpener.STDIN) ? SourceOpener.STDIN_NAME : arg;
             return new ReadError(name, 1, SourceOpener.reason(e, true));
         }
         InputFormat format = forced != null ? forced : InputFormat.detect(current.head(), options);

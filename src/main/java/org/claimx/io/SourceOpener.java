@@ -66,7 +66,16 @@ final class SourceOpener {
         boolean isStdin = arg.equals(STDIN);
         String name = isStdin ? STDIN_NAME : arg;
         String fileName = isStdin ? STDIN_FILE_NAME : fileName(arg);
-        InputStream raw = new Counting(isStdin ? new NonClosing(stdin) : openFile(arg), consumed);
+        return open(name, fileName, isStdin ? new NonClosing(stdin) : openFile(arg), consumed);
+    }
+
+    /**
+     * As {@link #open(String, InputStream, AtomicLong)}, for a stream the caller has opened itself
+     * (a file of another file system, such as a Spark job's input), named {@code name} in messages.
+     * Closing the source closes {@code stream}.
+     */
+    static Opened open(String name, String fileName, InputStream stream, AtomicLong consumed) throws IOException {
+        InputStream raw = new Counting(stream, consumed);
         try {
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER);
             boolean gzip = isGzip(buffered);
