@@ -12,6 +12,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -50,6 +55,17 @@ public final class ClaimSchema {
     /** The schema of an errors DataFrame: {@code source}, {@code line}, {@code reason}. */
     public static StructType errors() {
         return ERROR;
+    }
+
+    /**
+     * JSON lines (claims, or errors) as a DataFrame of {@code schema}: a line that does not fit fails the
+     * job rather than becoming nulls, and the columns the JSON Schema requires stay non-nullable (Spark's
+     * JSON reader would make every column nullable).
+     */
+    static Dataset<Row> parse(SparkSession spark, JavaRDD<String> lines, StructType schema) {
+        Dataset<String> ds = spark.createDataset(lines.rdd(), Encoders.STRING());
+        Dataset<Row> loose = spark.read().schema(schema).option("mode", "FAILFAST").json(ds);
+        return spark.createDataFrame(loose.javaRDD(), schema);
     }
 
     /** The claims as claimx extract writes them, one JSON object a line (without the line ends). */

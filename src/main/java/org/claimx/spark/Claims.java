@@ -95,21 +95,15 @@ public final class Claims {
 
     /** As {@link #extract(Dataset)}, with other columns, rules or limits. */
     public static Dataset<Row> extract(Dataset<Row> papers, Options options) {
-        SparkSession spark = papers.sparkSession();
-        JavaRDD<String> lines = ExtractJob.claimLines(outcomes(papers, options));
-        return spark.read().schema(ClaimSchema.claims()).option("mode", "FAILFAST")
-                .json(spark.createDataset(lines.rdd(), org.apache.spark.sql.Encoders.STRING()));
+        return ClaimSchema.parse(papers.sparkSession(), ExtractJob.claimLines(outcomes(papers, options)), ClaimSchema.claims());
     }
 
     /** The claims and the error rows of {@code papers}, from one extraction. */
     public static Output extractWithErrors(Dataset<Row> papers, Options options) {
         SparkSession spark = papers.sparkSession();
         JavaRDD<Item> outcomes = outcomes(papers, options).persist(StorageLevel.MEMORY_AND_DISK_SER());
-        var enc = org.apache.spark.sql.Encoders.STRING();
-        Dataset<Row> claims = spark.read().schema(ClaimSchema.claims()).option("mode", "FAILFAST")
-                .json(spark.createDataset(ExtractJob.claimLines(outcomes).rdd(), enc));
-        Dataset<Row> errors = spark.read().schema(ClaimSchema.errors()).option("mode", "FAILFAST")
-                .json(spark.createDataset(ExtractJob.errorLines(outcomes).rdd(), enc));
+        Dataset<Row> claims = ClaimSchema.parse(spark, ExtractJob.claimLines(outcomes), ClaimSchema.claims());
+        Dataset<Row> errors = ClaimSchema.parse(spark, ExtractJob.errorLines(outcomes), ClaimSchema.errors());
         return new Output(claims, errors, outcomes);
     }
 

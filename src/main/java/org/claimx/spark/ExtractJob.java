@@ -15,7 +15,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -254,14 +253,13 @@ public final class ExtractJob implements Callable<Integer> {
                 : Collections.<String>emptyIterator());
     }
 
-    /** JSON lines as text (jsonl), or read into {@code schema} and written as Parquet; a line that does not fit fails the job. */
+    /** JSON lines as text (jsonl, claimx extract's own lines), or as Parquet of {@code schema}. */
     static void write(SparkSession spark, JavaRDD<String> lines, org.apache.spark.sql.types.StructType schema, boolean parquet, String dir) {
-        Dataset<String> ds = spark.createDataset(lines.rdd(), Encoders.STRING());
         if (!parquet) {
-            ds.write().text(dir);
+            spark.createDataset(lines.rdd(), Encoders.STRING()).write().text(dir);
             return;
         }
-        spark.read().schema(schema).option("mode", "FAILFAST").json(ds).write().parquet(dir);
+        ClaimSchema.parse(spark, lines, schema).write().parquet(dir);
     }
 
     /** A failed job's reason in one line: the first cause that claimx raised, or else the deepest. */
