@@ -136,6 +136,14 @@ class SparkJobTest {
         assertEquals(1, Engines.built());
     }
 
+    /** claimx extract on two small files, for the tests that read them again (it loads an engine per run). */
+    private static Cli small;
+
+    private static synchronized Cli small(Path dir) throws IOException {
+        if (small == null) small = extract(dir, List.of("testdata/inputs/papers.jsonl", "testdata/inputs/openalex-works.jsonl"));
+        return small;
+    }
+
     @Test
     void aFolderIsReadAsItsFilesInOrderAndJsonLinesAreClaimxExtractsLines(@TempDir Path dir) throws IOException {
         Path in = Files.createDirectories(dir.resolve("in"));
