@@ -176,6 +176,8 @@ public final class ExtractJob implements Callable<Integer> {
         SparkConf conf = new SparkConf().setAppName("claimx extract");
         if (!conf.contains("spark.master")) conf.setMaster(master != null ? master : "local[*]");
         else if (master != null) conf.setMaster(master);
+        // Progress on standard error: Spark's console bar (tasks done of each stage), unless -q or set otherwise.
+        if (!quiet && !conf.contains("spark.ui.showConsoleProgress")) conf.set("spark.ui.showConsoleProgress", "true");
         boolean local = conf.get("spark.master").startsWith("local");
         if (local && !Files.isDirectory(rulesDir)) {
             throw new IllegalArgumentException("no rules folder: " + rulesDir + (rules == null ? " (give --rules DIR or set $CLAIMX_RULES)" : ""));
