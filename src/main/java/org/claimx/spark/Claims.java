@@ -29,15 +29,15 @@ import org.claimx.spark.Items.Read;
  * claimx for people who already have their papers in a DataFrame:
  *
  * <pre>{@code
- * Dataset<Row> papers = spark.read().json("s3a://bucket/openalex/works/");   // or parquet, a table, ...
+ * Dataset<Row> papers = spark.read().parquet("s3a://bucket/papers/");   // columns id, title, abstract
  * Dataset<Row> claims = Claims.extract(papers);                                // columns of claim.schema.json
  * claims.where("metric_class = 'speed'").show();
  * }</pre>
  *
  * <p>Each row is read as claimx reads one JSON Lines record (the row as Spark's {@code toJSON} gives it),
- * so the same field names and shapes are understood ({@code id}, {@code title}, {@code abstract}; an
- * OpenAlex {@code abstract_inverted_index}, Semantic Scholar's {@code paperId}; or the columns that
- * {@link Options} names, dots for nested structs) and the same records are refused ({@code no id},
+ * so the same field names are understood ({@code id}, {@code title}, {@code abstract}; Semantic
+ * Scholar's {@code paperId}; or the columns that {@link Options} names, dots for nested structs) and
+ * the same records are refused ({@code no id},
  * {@code no abstract}, a NUL character, an abstract over the length limit). Extraction runs in the
  * DataFrame's own partitions, each executor using its one engine ({@link Engines}). A row that cannot
  * be read or extracted gives no claim: {@link #extractWithErrors} returns those rows too.
