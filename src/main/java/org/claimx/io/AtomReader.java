@@ -89,7 +89,9 @@ public final class AtomReader implements PaperReader {
     }
 
     private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        // The JDK's own StAX parser, not whichever one the classpath registers first: under Spark, Hadoop's shaded
+        // Woodstox would be found, and it reports broken XML differently (as unchecked, lazily thrown exceptions).
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         // Not coalescing: a long text node then comes in parts that text() counts without keeping.
