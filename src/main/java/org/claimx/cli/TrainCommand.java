@@ -63,6 +63,9 @@ final class TrainCommand implements Callable<Integer> {
                     g.predict(engine.withModel(model), Split::isValidation));
             System.out.println("validation split (" + validation + " papers, never trained on):");
             System.out.print(r.text());
+            StringBuilder b = new StringBuilder("candidates reach the gold slot");
+            g.reach(Split::isValidation).forEach((slot, x) -> b.append(String.format("  %s %.3f (%d of %d)", slot, x.share(), x.reached(), x.filled())));
+            System.out.println(b);
         }
         return 0;
     }
