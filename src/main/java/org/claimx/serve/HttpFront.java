@@ -49,7 +49,8 @@ final class HttpFront {
     /** A body the handler left unread is read on up to this many bytes to keep the connection; past it, the connection is closed. */
     static final long DRAIN_MAX = 1 << 20;
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /** IMF-fixdate (RFC 9110 5.6.7): a two-digit day, which RFC_1123_DATE_TIME does not give. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ROOT);
     private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(100, "Continue"), Map.entry(200, "OK"),
             Map.entry(400, "Bad Request"), Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(408, "Request Timeout"),
             Map.entry(413, "Content Too Large"), Map.entry(414, "URI Too Long"), Map.entry(415, "Unsupported Media Type"),

@@ -268,6 +268,7 @@ class HttpFrontTest {
         assertEquals("abc", reply(s.getInputStream()).json("body"));
         assertEquals("It 2x faster.", reply(s.getInputStream()).json("body"));
         Reply get = lastReply(s);
+        assertTrue(get.head().matches("(?s).*\r\nDate: [A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT\r\n.*"), get.head());
         assertEquals("/q", get.json("path"));
         assertEquals("GET", get.json("method"));
     }
