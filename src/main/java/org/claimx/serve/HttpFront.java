@@ -111,7 +111,14 @@ final class HttpFront {
                 s = listener.accept();
             } catch (IOException e) {
                 if (stopping || listener.isClosed()) return;
-                continue; // a connection that failed while being accepted (reset at once, out of descriptors): the next one
+                // A connection that failed while being accepted (reset at once) or no descriptor left for it:
+                // the next one, after a pause that keeps a lasting failure from spinning.
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                continue;
             }
             long acceptedAt = System.nanoTime();
             if (!slots.tryAcquire()) {
@@ -164,7 +171,7 @@ final class HttpFront {
         try {
             s.setTcpNoDelay(true); // a reply goes out at once, not after Nagle's ~40 ms wait on a reused connection
             Wire wire = new Wire(s);
-            OutputStream out = new BufferedOutputStream(s.getOutputStream(), 64 * 1024);
+            OutputStream out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
             RequestReader reader = new RequestReader(wire, () -> {
                 try {
                     out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -70,7 +70,7 @@ final class RequestReader {
             int colon = h.text.indexOf(':');
             String name = colon < 0 ? "" : h.text.substring(0, colon);
             if (!token(name)) throw new HttpError(400, "malformed header line: '" + clip(h.text) + "'");
-            String value = h.text.substring(colon + 1).strip();
+            String value = ows(h.text.substring(colon + 1));
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if ((c < 0x20 && c != '\t') || c == 0x7f) throw new HttpError(400, "header " + name + " holds a control character");
@@ -120,8 +120,9 @@ final class RequestReader {
     private static String path(String target) throws HttpError {
         if (target.equals("*")) return "*";
         try {
+            // Origin form is read below an authority of our own, so that "//a" is a path, not a host.
+            if (target.startsWith("/")) return new URI("http://h" + target).getPath();
             URI uri = new URI(target);
-            if (target.startsWith("/") && uri.getRawAuthority() == null) return uri.getPath();
             String scheme = uri.getScheme();
             if (scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) && uri.getRawAuthority() != null) {
                 return uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
@@ -130,6 +131,15 @@ final class RequestReader {
             // below
         }
         throw new HttpError(400, "malformed request target: '" + clip(target) + "'");
+    }
+
+    /** Without the spaces and tabs around it (RFC 9110 OWS; other white space is a control character). */
+    private static String ows(String s) {
+        int a = 0;
+        int b = s.length();
+        while (a < b && (s.charAt(a) == ' ' || s.charAt(a) == '\t')) a++;
+        while (b > a && (s.charAt(b - 1) == ' ' || s.charAt(b - 1) == '\t')) b--;
+        return s.substring(a, b);
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

@@ -229,6 +229,7 @@ class HttpFrontTest {
         assertEquals("malformed header line: 'Content-Length : 5'", refused(f, POST + "Content-Length : 5\r\n\r\nabcde").error());
         assertTrue(refused(f, POST + "X-A: 1\r\n  folded\r\n\r\n").error().startsWith("a header line folded"));
         assertEquals("header X-A holds a control character", refused(f, POST + "X-A: a\u0001b\r\n\r\n").error());
+        assertEquals("header X-A holds a control character", refused(f, POST + "X-A: ab\u001f\r\n\r\n").error());
         assertEquals("a CR not followed by LF in the request head", refused(f, POST + "X-A: a\rb\r\n\r\n").error());
         assertEquals("malformed Content-Length: '-5'", refused(f, POST + "Content-Length: -5\r\n\r\n").error());
         assertEquals("malformed Content-Length: '5x'", refused(f, POST + "Content-Length: 5x\r\n\r\n").error());
@@ -290,6 +291,7 @@ class HttpFrontTest {
         Reply r = refused(f, "GET http://127.0.0.1/healthz HTTP/1.0\r\n\r\n");
         assertEquals(200, r.status());
         assertEquals("/healthz", r.json("path"));
+        assertEquals("//a/b c", refused(f, "GET //a/b%20c HTTP/1.0\r\n\r\n").json("path"));
     }
 
     @Test
