@@ -213,6 +213,7 @@ final class HttpFront {
 
     /** Handles one request and writes its reply; false when the connection is to be closed. */
     private boolean exchange(Socket s, Wire wire, OutputStream out, RequestReader.Read read) throws IOException {
+        boolean keep;
         active.incrementAndGet();
         try {
             Request request = read.request();
@@ -222,25 +223,26 @@ final class HttpFront {
                 reply = handler.handle(request);
             } catch (HttpError e) {
                 reply = Response.error(e.status(), e.getMessage()).closing();
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // from writing the 100 (Continue): the client is gone
             } catch (RuntimeException e) {
-                if (e instanceof UncheckedIOException u) throw u.getCause(); // from the 100 (Continue): the client is gone
                 reply = Response.error(500, "internal error: " + e).closing();
             }
-            boolean keep = !reply.close() && read.keepAlive() && !stopping && !body.awaitingContinue()
+            keep = !reply.close() && read.keepAlive() && !stopping && !body.awaitingContinue()
                     && (body.done() || (body.left() >= 0 && body.left() <= DRAIN_MAX));
             write(s, out, request.method().equals("HEAD"), keep ? reply : reply.closing());
-            if (!keep) {
-                linger(s, wire);
-                return false;
-            }
-            try {
-                return body.drain(DRAIN_MAX);
-            } catch (HttpError e) {
-                return false;
+            if (keep) {
+                try {
+                    return body.drain(DRAIN_MAX);
+                } catch (HttpError e) {
+                    return false;
+                }
             }
         } finally {
             active.decrementAndGet();
         }
+        linger(s, wire); // the reply is out: a stop need not wait for this
+        return false;
     }
 
     /** Writes a reply; a client that does not take it within the read timeout has its connection closed. */
@@ -253,7 +255,12 @@ final class HttpFront {
         if (r.allow() != null) h.append("Allow: ").append(r.allow()).append("\r\n");
         if (r.close()) h.append("Connection: close\r\n");
         h.append("\r\n");
-        ScheduledFuture<?> kill = watchdog.schedule(() -> closeQuietly(s), readTimeoutMs, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> kill;
+        try {
+            kill = watchdog.schedule(() -> closeQuietly(s), readTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new IOException("the server has stopped"); // a connection that outlived stop(): it is closed
+        }
         try {
             out.write(h.toString().getBytes(StandardCharsets.ISO_8859_1));
             if (!head) out.write(r.body());
