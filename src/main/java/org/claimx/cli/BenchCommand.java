@@ -69,6 +69,10 @@ final class BenchCommand implements Callable<Integer> {
         if (warmup < 0) throw new UsageException("--warmup must not be negative: " + warmup);
         for (int t : threads) if (t < 1) throw new UsageException("--threads must be at least 1: " + t);
         if (plainLimit != null && plainLimit < 1) throw new UsageException("--plain-limit must be at least 1: " + plainLimit);
+        if (!noPlain) {
+            String missing = PlainPipeline.missingModels(plainAnnotators);
+            if (missing != null) throw new UsageException(missing);
+        }
         PrintStream err = System.err;
 
         long[] unreadable = new long[1];

@@ -118,6 +118,18 @@ class StandaloneJarIT {
     }
 
     @Test
+    void benchSaysWhatItsYardstickNeedsInsteadOfFailingWithoutCoreNlpsModelsJar() throws Exception {
+        Out got = run("bench", "--corpus", EXAMPLE.toString(), "--warmup", "0", "--threads", "1");
+        assertEquals(2, got.code(), got.err());
+        assertTrue(got.err().startsWith("claimx: the plain pipeline's ner needs CoreNLP's models jar"), got.err());
+        assertFalse(got.err().contains("Exception"), got.err());
+        Out tagged = run("bench", "--corpus", EXAMPLE.toString(), "--warmup", "0", "--threads", "1",
+                "--plain-annotators", "tokenize,ssplit,pos,lemma");
+        assertEquals(0, tagged.code(), tagged.err());
+        assertTrue(tagged.out().contains("claimx/plain"), tagged.out());
+    }
+
+    @Test
     void trainWillNotWriteIntoTheJar() throws Exception {
         Out got = run("train", "--gold", Path.of("testdata/gold/dev.papers.jsonl").toAbsolutePath().toString(),
                 Path.of("testdata/gold/dev.claims.jsonl").toAbsolutePath().toString());
