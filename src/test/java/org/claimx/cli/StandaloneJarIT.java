@@ -130,6 +130,18 @@ class StandaloneJarIT {
     }
 
     @Test
+    void tooSmallAHeapIsAMessageNotAStackTrace() throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m", "-jar",
+                jar.toString(), "extract", "-q", EXAMPLE.toString());
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), err);
+        assertTrue(err.startsWith("claimx: out of memory: the Java heap (at most "), err);
+        assertFalse(err.contains("\tat "), err);
+    }
+
+    @Test
     void trainWillNotWriteIntoTheJar() throws Exception {
         Out got = run("train", "--gold", Path.of("testdata/gold/dev.papers.jsonl").toAbsolutePath().toString(),
                 Path.of("testdata/gold/dev.claims.jsonl").toAbsolutePath().toString());
