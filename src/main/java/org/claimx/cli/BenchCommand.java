@@ -38,6 +38,9 @@ import picocli.CommandLine.Option;
                 "each stage (split, values, tag, candidates, model, write: claims are written as JSON Lines to",
                 "nowhere, in input order, as extract writes them); then the",
                 "same for the plain pipeline (default tokenize,ssplit,pos,lemma,ner) and the ratio claimx/plain.",
+                "The plain pipeline's NER models are in CoreNLP's models jar, which claimx.jar does not carry: put",
+                "stanford-corenlp-4.5.10-models.jar in lib/ beside claimx.jar (mvn package leaves it in target/lib/), or",
+                "give --no-plain.",
                 "Example: bench --corpus ../shared/corpus/arxiv-ml.jsonl.gz --limit 5000 --threads 1,2"})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--corpus", required = true, paramLabel = "FILE", description = "Papers in any input format claimx reads (.gz too).")
