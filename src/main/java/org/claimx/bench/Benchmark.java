@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.claimx.model.Paper;
 import org.claimx.pipeline.OrderedRunner;
@@ -31,6 +32,16 @@ public final class Benchmark {
      * paper, on {@code threads} threads.
      */
     public static Run run(List<Paper> papers, int threads, ToIntFunction<Paper> work) throws Exception {
+        return run(papers, threads, work::applyAsInt, n -> n);
+    }
+
+    /**
+     * Runs {@code work} once for every paper on {@code threads} threads and hands each result, in
+     * input order and on one thread, to {@code sink} (which writes it, as extract does, and returns
+     * how many items it wrote). The latency of a paper is its {@code work}; the wall time includes
+     * the sink.
+     */
+    public static <T> Run run(List<Paper> papers, int threads, Function<Paper, T> work, ToIntFunction<T> sink) throws Exception {
         long[] latencies = new long[papers.size()];
         AtomicLong items = new AtomicLong();
         List<Integer> order = new ArrayList<>(papers.size());
@@ -38,12 +49,12 @@ public final class Benchmark {
         HeapWatch heap = HeapWatch.start();
         long t0 = System.nanoTime();
         try {
-            new OrderedRunner<Integer, Integer>(threads).run(order.iterator(), i -> {
+            new OrderedRunner<Integer, T>(threads).run(order.iterator(), i -> {
                 long s = System.nanoTime();
-                int n = work.applyAsInt(papers.get(i));
+                T out = work.apply(papers.get(i));
                 latencies[i] = System.nanoTime() - s;
-                return n;
-            }, (i, n) -> items.addAndGet(n));
+                return out;
+            }, (i, out) -> items.addAndGet(sink.applyAsInt(out)));
         } finally {
             heap.stop();
         }

@@ -2,7 +2,10 @@ package org.claimx.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,13 +15,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.claimx.bench.Benchmark;
 import org.claimx.bench.PlainPipeline;
+import org.claimx.io.ClaimWriter;
 import org.claimx.io.InputException;
 import org.claimx.io.InputRecord;
 import org.claimx.io.Json;
+import org.claimx.io.OutputFormat;
 import org.claimx.io.PaperInput;
 import org.claimx.io.PaperRecord;
 import org.claimx.model.Paper;
 import org.claimx.pipeline.Engine;
+import org.claimx.pipeline.Stages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,8 +34,13 @@ import picocli.CommandLine.Option;
         description = {"Measures claimx's speed on a corpus, and a plain CoreNLP pipeline's on the same abstracts.",
                 "Reads the first --limit papers into memory (reading is not timed), loads the models (timed),",
                 "runs --warmup papers untimed so the JIT has compiled the hot code, then for each thread count",
-                "reports abstracts/s, claims/s, per-abstract latency p50/p99 and the peak heap in use; then the",
+                "reports abstracts/s, claims/s, per-abstract latency p50/p99, the peak heap in use and the time of",
+                "each stage (split, values, tag, candidates, model, write: claims are written as JSON Lines to",
+                "nowhere, in input order, as extract writes them); then the",
                 "same for the plain pipeline (default tokenize,ssplit,pos,lemma,ner) and the ratio claimx/plain.",
+                "The plain pipeline's NER models are in CoreNLP's models jar, which claimx.jar does not carry: put",
+                "stanford-corenlp-4.5.10-models.jar in lib/ beside claimx.jar (mvn package leaves it in target/lib/), or",
+                "give --no-plain.",
                 "Example: bench --corpus ../shared/corpus/arxiv-ml.jsonl.gz --limit 5000 --threads 1,2"})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--corpus", required = true, paramLabel = "FILE", description = "Papers in any input format claimx reads (.gz too).")
@@ -69,6 +80,10 @@ final class BenchCommand implements Callable<Integer> {
         if (warmup < 0) throw new UsageException("--warmup must not be negative: " + warmup);
         for (int t : threads) if (t < 1) throw new UsageException("--threads must be at least 1: " + t);
         if (plainLimit != null && plainLimit < 1) throw new UsageException("--plain-limit must be at least 1: " + plainLimit);
+        if (!noPlain) {
+            String missing = PlainPipeline.missingModels(plainAnnotators);
+            if (missing != null) throw new UsageException(missing);
+        }
         PrintStream err = System.err;
 
         long[] unreadable = new long[1];
@@ -81,11 +96,14 @@ final class BenchCommand implements Callable<Integer> {
         Engine engine = Engine.load(rules.dir());
         double claimxLoad = (System.nanoTime() - t0) / 1e9;
         err.printf(Locale.ROOT, "bench: claimx loaded in %.2f s; warming up on %d papers%n", claimxLoad, Math.min(warmup, papers.size()));
-        Benchmark.run(papers.subList(0, Math.min(warmup, papers.size())), 1, p -> engine.extract(p).size());
+        timed(engine, papers.subList(0, Math.min(warmup, papers.size())), 1, new Stages());
         Map<Integer, Benchmark.Run> claimx = new LinkedHashMap<>();
+        Map<Integer, Stages> stages = new LinkedHashMap<>();
         for (int t : threads) {
             err.printf(Locale.ROOT, "bench: claimx, %d thread%s, %d papers%n", t, t == 1 ? "" : "s", papers.size());
-            claimx.put(t, Benchmark.run(papers, t, p -> engine.extract(p).size()));
+            Stages s = new Stages();
+            claimx.put(t, timed(engine, papers, t, s));
+            stages.put(t, s);
         }
 
         Map<Integer, Benchmark.Run> plain = new LinkedHashMap<>();
@@ -103,10 +121,40 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         PrintStream out = System.out;
-        out.print(json ? json(papers.size(), claimxLoad, plainLoad, claimx, plain)
-                : text(papers.size(), plainPapers.size(), claimxLoad, plainLoad, claimx, plain));
+        out.print(json ? json(papers.size(), claimxLoad, plainLoad, claimx, stages, plain)
+                : text(papers.size(), plainPapers.size(), claimxLoad, plainLoad, claimx, stages, plain));
         out.flush();
         return 0;
+    }
+
+    /**
+     * claimx as extract runs it: each paper through the engine on {@code threads} workers, its claims
+     * written as JSON Lines (to nowhere) in input order; each stage's time added to {@code total}.
+     */
+    private static Benchmark.Run timed(Engine engine, List<Paper> papers, int threads, Stages total) throws Exception {
+        List<Stages> perThread = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ThreadLocal<Stages> local = ThreadLocal.withInitial(() -> {
+            Stages s = new Stages();
+            perThread.add(s);
+            return s;
+        });
+        Stages writing = new Stages();
+        Benchmark.Run run;
+        try (ClaimWriter writer = OutputFormat.JSONL.open(OutputStream.nullOutputStream())) {
+            run = Benchmark.run(papers, threads, p -> engine.extract(p, local.get()), claims -> {
+                long t = System.nanoTime();
+                try {
+                    writer.writeAll(claims);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                writing.lap(Stages.Stage.WRITE, t);
+                return claims.size();
+            });
+        }
+        for (Stages s : perThread) total.add(s);
+        total.add(writing);
+        return run;
     }
 
     private List<Paper> read(long[] unreadable) throws Exception {
@@ -128,7 +176,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private String text(int n, int plainN, double claimxLoad, double plainLoad, Map<Integer, Benchmark.Run> claimx,
-                        Map<Integer, Benchmark.Run> plain) {
+                        Map<Integer, Stages> stages, Map<Integer, Benchmark.Run> plain) {
         StringBuilder b = new StringBuilder();
         Runtime rt = Runtime.getRuntime();
         b.append(String.format(Locale.ROOT, "corpus %s, %d abstracts; %d cores, max heap %d MB, Java %s%n", corpus, n,
@@ -153,11 +201,23 @@ final class BenchCommand implements Callable<Integer> {
         if (!plain.isEmpty() && plainN < n) {
             b.append(String.format(Locale.ROOT, "plain pipeline timed on the first %d of the %d abstracts%n", plainN, n));
         }
+        b.append("claimx time per stage, ms per abstract (share of the stages' time; workers' time summed, write on one thread)\n");
+        b.append(String.format(Locale.ROOT, "%-8s", "threads"));
+        for (Stages.Stage st : Stages.Stage.values()) b.append(String.format(Locale.ROOT, " %15s", st.label()));
+        b.append('\n');
+        stages.forEach((t, s) -> {
+            b.append(String.format(Locale.ROOT, "%-8d", t));
+            for (Stages.Stage st : Stages.Stage.values()) {
+                b.append(String.format(Locale.ROOT, " %8.3f (%3.0f%%)", s.nanos(st) / 1e6 / n,
+                        s.totalNanos() == 0 ? 0.0 : 100.0 * s.nanos(st) / s.totalNanos()));
+            }
+            b.append('\n');
+        });
         return b.toString();
     }
 
     private String json(int n, double claimxLoad, double plainLoad, Map<Integer, Benchmark.Run> claimx,
-                        Map<Integer, Benchmark.Run> plain) throws Exception {
+                        Map<Integer, Stages> stages, Map<Integer, Benchmark.Run> plain) throws Exception {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("corpus", corpus);
         root.put("abstracts", n);
@@ -165,7 +225,12 @@ final class BenchCommand implements Callable<Integer> {
         root.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
         root.put("claimx_load_seconds", claimxLoad);
         ArrayNode runs = root.putArray("claimx");
-        claimx.values().forEach(r -> runs.add(runJson(r, "claims")));
+        claimx.forEach((t, r) -> {
+            ObjectNode o = runJson(r, "claims");
+            ObjectNode st = o.putObject("stage_ms_per_abstract");
+            for (Stages.Stage s : Stages.Stage.values()) st.put(s.label(), stages.get(t).nanos(s) / 1e6 / n);
+            runs.add(o);
+        });
         if (!plain.isEmpty()) {
             root.put("plain_annotators", plainAnnotators);
             root.put("plain_load_seconds", plainLoad);

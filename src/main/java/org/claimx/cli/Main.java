@@ -12,7 +12,17 @@ import picocli.CommandLine.Command;
                 LeaderboardCommand.class, AuditCommand.class, ServeCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (OutOfMemoryError e) {
+            // Not a stack trace: what ran out and what to do.
+            System.err.println("claimx: out of memory: the Java heap (at most " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB) is too small; claimx needs about 128 MB with 2 threads, more with more: give java more, as in"
+                    + " java -Xmx512m -jar claimx.jar ...");
+            code = 1;
+        }
+        System.exit(code);
     }
 
     public static int run(String... args) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --rules DIR}, one declaration for every command that loads the rules (a picocli mixin). */
 final class RulesOption {
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: rules/ beside the build, or $CLAIMX_RULES).")
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: $CLAIMX_RULES, else rules/ beside the jar or beside its target/ folder, else the rules inside the jar).")
     Path rules;
 
     /**

@@ -29,7 +29,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "A gold set: its papers (JSON Lines) and its claims. Repeat for more sets.")
     List<Path> gold;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the model (default: models/slots.model in the rules folder).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the model (default: models/slots.model in the rules folder; required when the rules are the ones inside the jar).")
     Path out;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Worker threads for reading the papers.")
@@ -46,6 +46,10 @@ final class TrainCommand implements Callable<Integer> {
         if (threads < 1) throw new UsageException("--threads must be at least 1: " + threads);
         long t0 = System.nanoTime();
         Path rulesDir = rules.dir();
+        if (out == null && RulesLocation.isBundled(rulesDir)) {
+            throw new UsageException("the rules in use are the ones inside claimx.jar, where no model can be written:"
+                    + " give --out FILE (and run with --rules DIR --out ... to train on rules of your own)");
+        }
         Engine engine = Engine.loadWithoutModel(rulesDir);
         GoldInstances g = GoldInstances.read(sets);
         g.readWith(engine, threads, true);
@@ -63,6 +67,9 @@ final class TrainCommand implements Callable<Integer> {
                     g.predict(engine.withModel(model), Split::isValidation));
             System.out.println("validation split (" + validation + " papers, never trained on):");
             System.out.print(r.text());
+            StringBuilder b = new StringBuilder("candidates reach the gold slot");
+            g.reach(Split::isValidation).forEach((slot, x) -> b.append(String.format("  %s %.3f (%d of %d)", slot, x.share(), x.reached(), x.filled())));
+            System.out.println(b);
         }
         return 0;
     }

@@ -274,8 +274,8 @@ public final class Scorer {
     }
 
     /**
-     * Two slot values agree when both are null, or when one's words contain the other's or their
-     * word-overlap F1 is at least 0.5.
+     * Two slot values agree when both are null, or when their word-overlap F1 (over distinct words)
+     * is at least 0.5.
      *
      * @throws IllegalArgumentException for a value that is neither a JSON string nor null
      */

@@ -3,6 +3,7 @@ package org.claimx.nlp;
 import edu.stanford.nlp.ling.tokensregex.CoreMapExpressionExtractor;
 import edu.stanford.nlp.ling.tokensregex.Env;
 import edu.stanford.nlp.ling.tokensregex.MatchedExpression;
+import edu.stanford.nlp.ling.tokensregex.SequenceMatchRules;
 import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
 import edu.stanford.nlp.ling.tokensregex.parser.TokenSequenceParser;
 import java.io.IOException;
@@ -38,13 +39,20 @@ public final class RuleBook {
     private final List<String> ruleNames;
     private final Map<String, Pattern> textPatterns;
 
-    private RuleBook(CoreMapExpressionExtractor<MatchedExpression> extractor, List<String> ruleNames, Map<String, Pattern> textPatterns) {
+    private final int anchoredRules;
+
+    private RuleBook(CoreMapExpressionExtractor<MatchedExpression> extractor, List<String> ruleNames, Map<String, Pattern> textPatterns,
+                     int anchoredRules) {
         this.extractor = extractor;
+        this.anchoredRules = anchoredRules;
         this.ruleNames = List.copyOf(ruleNames);
         this.textPatterns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(textPatterns));
     }
 
     public CoreMapExpressionExtractor<MatchedExpression> extractor() { return extractor; }
+
+    /** How many text rules try their regex only where a match can begin ({@link AnchoredTextRules}). */
+    public int anchoredRules() { return anchoredRules; }
 
     /** The names of every extraction rule, in file order. */
     public List<String> ruleNames() { return ruleNames; }
@@ -59,13 +67,30 @@ public final class RuleBook {
             checkNotPrefix(folder, 0, name, bound);
             env.bindStringRegex("$" + name, regex);
         });
-        CoreMapExpressionExtractor<MatchedExpression> extractor = new CoreMapExpressionExtractor<>(env, new ArrayList<>());
+        Extractor extractor = new Extractor(env);
         List<String> names = new ArrayList<>();
         Map<String, Pattern> patterns = new LinkedHashMap<>();
         for (Path file : ruleFiles(folder)) {
             loadFile(file, env, extractor, names, patterns, bound);
         }
-        return new RuleBook(extractor, names, patterns);
+        int anchored = extractor.appended == null ? 0 : AnchoredTextRules.install(extractor.appended);
+        return new RuleBook(extractor, names, patterns, anchored);
+    }
+
+    /** The expression extractor, keeping the rules TokensRegex's parser appends (for {@link AnchoredTextRules}). */
+    private static final class Extractor extends CoreMapExpressionExtractor<MatchedExpression> {
+        List<SequenceMatchRules.Rule> appended;  // no initialiser: the super constructor already appends
+
+        Extractor(Env env) {
+            super(env, new ArrayList<>());
+        }
+
+        @Override
+        public void appendRules(List<SequenceMatchRules.Rule> rules) {
+            if (appended == null) appended = new ArrayList<>();
+            appended.addAll(rules);
+            super.appendRules(rules);
+        }
     }
 
     /** The {@code *.rules} files of a folder in name order; none is an error naming the folder. */

@@ -97,15 +97,29 @@ public final class Engine {
     public SlotChooser chooser() { return chooser; }
 
     public List<Claim> extract(Paper paper) {
-        return claims(paper.id(), read(paper).instances());
+        return extract(paper, Stages.OFF);
+    }
+
+    /** As {@link #extract(Paper)}, adding the time of each stage to {@code stages}. */
+    public List<Claim> extract(Paper paper, Stages stages) {
+        List<Instance> instances = read(paper, stages).instances();
+        long t = System.nanoTime();
+        List<Claim> claims = claims(paper.id(), instances);
+        stages.lap(Stages.Stage.MODEL, t);
+        return claims;
     }
 
     /** What the rules read of a paper, before the model decides: its system name, sentences and value instances. */
     public record Reading(PaperContext context, List<Explanation.Sentence> sentences, List<Instance> instances) {}
 
     public Reading read(Paper paper) {
-        Analysis title = analyse(paper.title());
-        Analysis abs = analyse(paper.abstractText());
+        return read(paper, Stages.OFF);
+    }
+
+    private Reading read(Paper paper, Stages stages) {
+        Analysis title = analyse(paper.title(), stages);
+        Analysis abs = analyse(paper.abstractText(), stages);
+        long t = System.nanoTime();
         PaperContext ctx = namer.name(title.text().text(), abs.text().text())
                 .withOtherNames(namer.allNames(title.text().text(), abs.text().text()));
         List<Instance> out = new ArrayList<>();
@@ -113,6 +127,7 @@ public final class Engine {
         var paperText = new org.claimx.slots.Features.PaperText(title.text().text() + "\n" + abs.text().text());
         instances(Field.TITLE, title, ctx, paperText, out, sentences);
         instances(Field.ABSTRACT, abs, ctx, paperText, out, sentences);
+        stages.lap(Stages.Stage.CANDIDATES, t);
         return new Reading(ctx, sentences, out);
     }
 
@@ -182,9 +197,11 @@ public final class Engine {
 
     private record Analysis(OffsetText text, List<CoreMap> sentences, List<List<ValueMention>> mentions) {}
 
-    private Analysis analyse(String original) {
+    private Analysis analyse(String original, Stages stages) {
+        long t = System.nanoTime();
         OffsetText text = normalizer.normalize(original);
         List<CoreMap> sentences = nlp.split(text.text());
+        t = stages.lap(Stages.Stage.SPLIT, t);
         List<List<ValueMention>> mentions = new ArrayList<>(sentences.size());
         List<CoreMap> candidates = new ArrayList<>();
         for (CoreMap s : sentences) {
@@ -192,7 +209,9 @@ public final class Engine {
             mentions.add(ms);
             if (!ms.isEmpty()) candidates.add(s);
         }
+        t = stages.lap(Stages.Stage.VALUES, t);
         nlp.tag(candidates);
+        stages.lap(Stages.Stage.TAG, t);
         return new Analysis(text, sentences, mentions);
     }
 

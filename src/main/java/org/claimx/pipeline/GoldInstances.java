@@ -116,4 +116,36 @@ public final class GoldInstances {
         for (Instance in : order) out.add(new Trainer.Labeled(in, matched.get(in)));
         return out;
     }
+
+    /** Of the claims one slot is filled in: how many a candidate reaches (agrees with, as the scorer says). */
+    public record Reach(int filled, int reached) {
+        public double share() { return filled == 0 ? 1.0 : (double) reached / filled; }
+    }
+
+    /**
+     * Per slot, over the chosen papers' instances matched to gold whose gold slot is filled: how many
+     * have a candidate that agrees with the gold slot. The ceiling of the model's choice: it can only
+     * pick what the candidate rules propose.
+     */
+    public Map<String, Reach> reach(Predicate<String> paperIds) {
+        Map<String, Reach> out = new LinkedHashMap<>();
+        List<Trainer.Labeled> data = labeled(paperIds);
+        for (String slot : org.claimx.slots.SlotModel.SLOTS) {
+            int filled = 0, reached = 0;
+            for (Trainer.Labeled l : data) {
+                if (l.gold() == null) continue;
+                JsonNode g = l.gold().get(slot);
+                if (g == null || g.isNull()) continue;
+                filled++;
+                for (var c : l.instance().candidates()) {
+                    if (!c.isNone() && Scorer.sameSlot(c.text(), g.asText())) {
+                        reached++;
+                        break;
+                    }
+                }
+            }
+            out.put(slot, new Reach(filled, reached));
+        }
+        return out;
+    }
 }

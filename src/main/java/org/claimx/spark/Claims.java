@@ -12,7 +12,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.claimx.cli.RulesLocation;
 import org.claimx.io.FieldPaths;
 import org.claimx.io.InputFormat;
 import org.claimx.io.InputRecord;
@@ -68,8 +67,9 @@ public final class Claims {
                     maxAbstractChars == null ? ReadOptions.DEFAULT_MAX_ABSTRACT_CHARS : maxAbstractChars);
         }
 
+        /** The rules folder, or null for claimx's own, which each executor finds itself (in the jar). */
         String rules() {
-            return rulesDir != null ? rulesDir : RulesLocation.resolve(null).toString();
+            return rulesDir;
         }
 
         long budget() {

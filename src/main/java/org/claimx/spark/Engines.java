@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.claimx.cli.RulesLocation;
 import org.claimx.pipeline.Engine;
 import org.claimx.pipeline.PaperGuard;
 
@@ -26,17 +27,18 @@ public final class Engines {
      * A folder that is not there on this machine is an {@link IllegalStateException} that says so.
      */
     public static PaperGuard guard(String rulesDir, long maxPaperMs) {
-        return GUARDS.computeIfAbsent(rulesDir + '\u0000' + maxPaperMs,
+        return GUARDS.computeIfAbsent((rulesDir == null ? "" : rulesDir) + '\u0000' + maxPaperMs,
                 k -> new PaperGuard(engine(rulesDir), maxPaperMs));
     }
 
+    /** The engine of {@code rulesDir}; null for claimx's own rules as {@link RulesLocation} finds them (in the jar). */
     static Engine engine(String rulesDir) {
         // computeIfAbsent blocks the other tasks of this JVM while the first one loads: one load per JVM.
-        return ENGINES.computeIfAbsent(rulesDir, d -> {
-            Path dir = Path.of(d);
+        return ENGINES.computeIfAbsent(rulesDir == null ? "" : rulesDir, d -> {
+            Path dir = d.isEmpty() ? RulesLocation.resolve(null) : Path.of(d);
             if (!Files.isDirectory(dir)) {
                 throw new IllegalStateException("no rules folder " + dir.toAbsolutePath() + " on executor " + host()
-                        + ": ship it with spark-submit --archives rules.zip#rules and give --rules rules");
+                        + ": leave --rules out to use the rules in claimx.jar, or ship a folder with spark-submit --archives rules.zip#rules and give --rules rules");
             }
             Engine e = Engine.load(dir);
             BUILT.incrementAndGet();

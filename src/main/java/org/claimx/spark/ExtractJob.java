@@ -88,8 +88,8 @@ public final class ExtractJob implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "Rules folder, as seen by the executors (default: rules/ beside the jar, or $CLAIMX_RULES). On a cluster:"
-                    + " --archives rules.zip#rules and --rules rules.")
+            description = "Rules folder, as the executors see it (default: $CLAIMX_RULES, rules/ beside the jar or the build, else"
+                    + " the rules inside claimx.jar). Edited rules on a cluster: --archives rules.zip#rules and --rules rules.")
     Path rules;
 
     @Option(names = "--max-abstract-chars", paramLabel = "N", defaultValue = "" + ReadOptions.DEFAULT_MAX_ABSTRACT_CHARS,
@@ -168,9 +168,10 @@ public final class ExtractJob implements Callable<Integer> {
         if (partitions < 0) throw new IllegalArgumentException("--partitions must be at least 1: " + partitions);
         if (maxPaperMs < 1) throw new IllegalArgumentException("--max-paper-ms must be at least 1: " + maxPaperMs);
         InputFormat in = inputFormat == null ? null : InputFormat.parse(inputFormat);
+        // Without --rules each executor finds claimx's rules itself (bundled in the jar it runs): nothing to ship.
         Path rulesDir = RulesLocation.resolve(rules);
         Settings s = new Settings(inputs, output, parquet, in, idField, titleField, abstractField, partitions,
-                rulesDir.toString(), maxAbstractChars, maxLineBytes, maxPaperMs);
+                rules == null ? null : rules.toString(), maxAbstractChars, maxLineBytes, maxPaperMs);
         s.readOptions(); // a bad field path or limit is a usage error here, not on the executors
 
         SparkConf conf = new SparkConf().setAppName("claimx extract");

@@ -24,4 +24,20 @@ class BenchmarkTest {
         assertEquals(6, r.items());
         assertEquals(2, r.threads());
     }
+
+    @Test
+    void theSinkGetsEveryResultInInputOrderOnOneThread() throws Exception {
+        List<Paper> papers = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) papers.add(new Paper("p" + i, "t", "x".repeat(i % 7 + 1)));
+        List<String> seen = new java.util.ArrayList<>();
+        java.util.Set<Thread> sinkThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Benchmark.Run r = Benchmark.run(papers, 3, p -> p.id(), id -> {
+            seen.add(id);
+            sinkThreads.add(Thread.currentThread());
+            return 2;
+        });
+        assertEquals(papers.stream().map(Paper::id).toList(), seen);
+        assertEquals(1, sinkThreads.size());
+        assertEquals(400, r.items());
+    }
 }

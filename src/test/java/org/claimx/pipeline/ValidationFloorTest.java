@@ -50,6 +50,19 @@ class ValidationFloorTest {
         assertTrue(below.isEmpty(), "below the committed floor: " + below);
     }
 
+    /** The model can only choose what the candidate rules propose: their reach must not fall. */
+    @Test
+    void candidateRulesStillReachTheGoldSlots() throws Exception {
+        JsonNode floor = Json.mapper().readTree(Path.of("testdata/gold/floor.json").toFile()).path("candidate_reach");
+        List<String> below = new ArrayList<>();
+        var reach = gold.reach(Split::isValidation);
+        for (String slot : SlotModel.SLOTS) {
+            assertTrue(reach.get(slot).filled() > 100, slot + " gold slots: " + reach.get(slot).filled());
+            check(below, slot + " candidate reach", reach.get(slot).share(), floor.path(slot).asDouble(2));
+        }
+        assertTrue(below.isEmpty(), "candidate rules reach fewer gold slots than the committed floor: " + below);
+    }
+
     @Test
     void trainingFromTheCommittedGoldRebuildsTheCommittedModel() {
         SlotModel rebuilt = Trainer.train(gold.labeled(id -> !Split.isValidation(id)));

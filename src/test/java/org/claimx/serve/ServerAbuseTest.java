@@ -84,6 +84,57 @@ class ServerAbuseTest {
         }
     }
 
+    /** The reply on a raw connection, whole, once the server has closed it. */
+    private static String replyAndClose(Socket s) throws IOException {
+        return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static void assertJsonError(String reply, int status, String error) throws IOException {
+        assertTrue(reply.startsWith("HTTP/1.1 " + status + " "), reply);
+        assertTrue(reply.contains("\r\nContent-Type: application/json; charset=utf-8\r\n"), reply);
+        assertTrue(reply.contains("\r\nConnection: close\r\n"), reply);
+        assertEquals(error, Json.mapper().readTree(reply.substring(reply.indexOf("\r\n\r\n") + 4)).get("error").asText(), reply);
+    }
+
+    @Test
+    void slowClientsGet408WhileTheOthersAreAnsweredAndBadHeadsGetJson() throws Exception {
+        Path lexicon = Path.of("rules/lexicon");
+        Server quick = new Server(new org.claimx.pipeline.PaperGuard(SharedEngine.get(), 120_000),
+                new Audit(Names.load(lexicon), SlotLexicon.load(lexicon)), "127.0.0.1", 0, new Server.Limits(2, 2, 1000, 3000, 256));
+        quick.start();
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                Socket s = new Socket("127.0.0.1", quick.port());
+                s.setSoTimeout(20_000);
+                // Half stall in the head, half in the body.
+                String part = i % 2 == 0 ? "POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Ty"
+                        : "POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nIt is";
+                s.getOutputStream().write(part.getBytes(StandardCharsets.US_ASCII));
+                slow.add(s);
+            }
+            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + quick.port() + "/healthz"))
+                    .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+            HttpResponse<String> extract = post(quick, "text/plain", "It is 2x faster.");
+            assertEquals(200, extract.statusCode(), extract.body());
+            for (Socket s : slow) assertJsonError(replyAndClose(s), 408, "request not received within 3000 ms (--read-timeout-ms)");
+            try (Socket s = new Socket("127.0.0.1", quick.port())) {
+                s.setSoTimeout(20_000);
+                s.getOutputStream().write(("GET /healthz HTTP/1.1\r\nHost: x\r\nCookie: " + "a".repeat(64_000) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                assertJsonError(replyAndClose(s), 431, "request head over 32768 bytes");
+            }
+            try (Socket s = new Socket("127.0.0.1", quick.port())) {
+                s.setSoTimeout(20_000);
+                s.getOutputStream().write("GARBAGE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertJsonError(replyAndClose(s), 400, "malformed request line: 'GARBAGE'");
+            }
+        } finally {
+            for (Socket s : slow) s.close();
+            quick.stop(1);
+        }
+    }
+
     @Test
     void aBodyOverTheLimitGets413AndConnectionClose() throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.port())) {

@@ -1,0 +1,345 @@
+package org.claimx.nlp;
+
+import edu.stanford.nlp.ling.tokensregex.Env;
+import edu.stanford.nlp.ling.tokensregex.MatchedExpression;
+import edu.stanford.nlp.ling.tokensregex.SequenceMatchRules;
+import java.lang.reflect.Field;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Text rules that try their regex only where a match can begin, with the same matches.
+ *
+ * <p>TokensRegex runs a text rule as {@code while (matcher.find())} over the sentence, and
+ * java.util.regex tries the whole pattern at every character. Most value rules begin
+ * {@code $OPTQUAL$NUM}: an optional qualifier, then a figure. Here each rule gets a plan of where a
+ * match can start, read off its regex ({@link FirstChars}):
+ * <ul>
+ *   <li>a rule that begins (after zero-width assertions) with an optional group {@code (?:X)?} can
+ *       only match where X matches or where the rest can begin (a digit for {@code $NUM}); where X
+ *       matches is found once per sentence and shared by every rule that begins with the same X;</li>
+ *   <li>a rule that begins with a mandatory group {@code (?:X)} can only match where X matches;</li>
+ *   <li>any other rule can only match at a character its regex can begin with.</li>
+ * </ul>
+ * At each such position the regex is matched there ({@link Matcher#lookingAt} on a region with
+ * transparent bounds, so lookbehinds and {@code \b} see the text before it, as {@code find} does);
+ * the next search starts where a match ended, as {@code find} does. So the matches, and their
+ * order, are those of {@code find}. A rule whose regex this does not follow keeps TokensRegex's own
+ * matching.
+ */
+final class AnchoredTextRules {
+    /** A first-character set this wide is no help: the rule keeps plain find. */
+    private static final int MAX_FIRST_CHARS = 30;
+
+    private AnchoredTextRules() {}
+
+    /**
+     * Gives each text rule among {@code rules} anchored matching where a plan can be made; returns how
+     * many rules got one. Rules of another kind, and any whose parts are not as expected, stay as they are.
+     */
+    static int install(List<SequenceMatchRules.Rule> rules) {
+        int n = 0;
+        for (SequenceMatchRules.Rule r : rules) {
+            if (!(r instanceof SequenceMatchRules.AnnotationExtractRule<?, ?> rule)) continue;
+            if (!(rule.extractRule instanceof SequenceMatchRules.CoreMapExtractRule<?, ?> coreMapRule)) continue;
+            try {
+                Object inner = read(SequenceMatchRules.CoreMapExtractRule.class, coreMapRule, "extractRule");
+                if (!(inner instanceof SequenceMatchRules.StringPatternExtractRule<?> stringRule)) continue;
+                Pattern pattern = (Pattern) read(SequenceMatchRules.StringPatternExtractRule.class, stringRule, "pattern");
+                @SuppressWarnings("unchecked")
+                Function<MatchResult, MatchedExpression> extractor =
+                        (Function<MatchResult, MatchedExpression>) read(SequenceMatchRules.StringPatternExtractRule.class, stringRule, "extractor");
+                Env env = (Env) read(SequenceMatchRules.CoreMapExtractRule.class, coreMapRule, "env");
+                Class<?> field = (Class<?>) read(SequenceMatchRules.CoreMapExtractRule.class, coreMapRule, "annotationField");
+                Plan plan = Plan.of(pattern);
+                if (plan == null) continue;
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                SequenceMatchRules.AnnotationExtractRule<Object, MatchedExpression> raw = (SequenceMatchRules.AnnotationExtractRule) rule;
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                SequenceMatchRules.ExtractRule<Object, MatchedExpression> replacement =
+                        (SequenceMatchRules.ExtractRule) new SequenceMatchRules.CoreMapExtractRule<>(env, field, new Anchored(plan, extractor));
+                raw.extractRule = replacement;
+                n++;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // Another CoreNLP than the one this was written for: the rule keeps its own matching.
+            }
+        }
+        return n;
+    }
+
+    private static Object read(Class<?> owner, Object target, String name) throws ReflectiveOperationException {
+        Field f = owner.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(target);
+    }
+
+    /** Where a rule's matches can begin. */
+    static final class Plan {
+        final Pattern pattern;
+        /** Characters a match can begin with; used when there is no prefix group. */
+        final BitSet first;
+        /** The leading group: where it matches, found once per sentence; null if none is used. */
+        final Pattern prefix;
+        final BitSet prefixFirst;
+        final boolean prefixOptional;
+        /** With an optional prefix: the characters the rest can begin with. */
+        final BitSet restFirst;
+
+        private Plan(Pattern pattern, BitSet first, Pattern prefix, BitSet prefixFirst, boolean prefixOptional, BitSet restFirst) {
+            this.pattern = pattern;
+            this.first = first;
+            this.prefix = prefix;
+            this.prefixFirst = prefixFirst;
+            this.prefixOptional = prefixOptional;
+            this.restFirst = restFirst;
+        }
+
+        /**
+         * Hands {@code each} every match {@code while (matcher.find())} would give, in the same order,
+         * trying the pattern only where a match can begin.
+         */
+        void forEachMatch(String text, java.util.function.Consumer<MatchResult> each) {
+            Matcher m = pattern.matcher(text);
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+            BitSet prefixAt = prefix == null ? null : Search.prefixPositions(this, text);
+            int n = text.length();
+            int from = 0;
+            while (from < n) {
+                int i = Search.next(this, text, from, prefixAt);
+                if (i < 0) break;
+                m.region(i, n);
+                if (m.lookingAt()) {
+                    each.accept(m);
+                    from = m.end() == i ? i + 1 : m.end();
+                } else {
+                    from = i + 1;
+                }
+            }
+        }
+
+        /** A plan for {@code pattern}, or null when it would not help or the regex is not followed. */
+        static Plan of(Pattern pattern) {
+            String re = pattern.pattern();
+            if (pattern.flags() != 0) return null;
+            for (int i = 0; i < re.length(); i++) if (Character.isSurrogate(re.charAt(i))) return null;  // find() skips half pairs then
+            Plan p = withPrefix(pattern, re);
+            if (p != null) return p;
+            BitSet first = FirstChars.of(re);
+            if (first == null || first.cardinality() > MAX_FIRST_CHARS) return null;
+            return new Plan(pattern, first, null, null, false, null);
+        }
+
+        private static Plan withPrefix(Pattern pattern, String re) {
+            Leading lead = Leading.of(re);
+            if (lead == null) return null;
+            String x = lead.group();
+            if (x.matches("(?s).*\\\\[1-9k].*")) return null;  // a back reference means nothing on its own
+            String flags = lead.caseInsensitive() ? "(?i)" : "";
+            Pattern prefix;
+            try {
+                prefix = Pattern.compile(flags + "(?:" + x + ")");
+            } catch (PatternSyntaxException e) {
+                return null;
+            }
+            BitSet prefixFirst = FirstChars.of(prefix.pattern());
+            BitSet restFirst = null;
+            if (lead.optional()) {
+                restFirst = FirstChars.of(flags + lead.rest());
+                if (restFirst == null || restFirst.cardinality() > MAX_FIRST_CHARS) return null;
+            }
+            return new Plan(pattern, null, prefix, prefixFirst, lead.optional(), restFirst);
+        }
+    }
+
+    /**
+     * The head of a regex: an optional "(?i)", zero-width assertions, then a non-capturing group,
+     * optional ("?") or not, and the rest; null when the regex is not so (or has a '|' at its top).
+     */
+    record Leading(boolean caseInsensitive, String group, boolean optional, String rest) {
+        static Leading of(String re) {
+            int at = 0;
+            boolean ci = false;
+            if (re.startsWith("(?i)")) {
+                ci = true;
+                at = 4;
+            }
+            if (hasTopLevelBar(re)) return null;
+            while (true) {
+                if (re.startsWith("(?<!", at) || re.startsWith("(?<=", at) || re.startsWith("(?=", at) || re.startsWith("(?!", at)) {
+                    int end = groupEnd(re, at);
+                    if (end < 0) return null;
+                    at = end;
+                } else if (re.startsWith("\\b", at)) {
+                    at += 2;
+                } else {
+                    break;
+                }
+            }
+            if (!re.startsWith("(?:", at)) return null;
+            int end = groupEnd(re, at);
+            if (end < 0) return null;
+            String group = re.substring(at + 3, end - 1);
+            boolean optional = false;
+            if (end < re.length()) {
+                char q = re.charAt(end);
+                if (q == '?') {
+                    optional = true;
+                    end++;
+                    if (end < re.length() && (re.charAt(end) == '?' || re.charAt(end) == '+')) return null;
+                } else if (q == '*' || q == '+' || q == '{') {
+                    return null;
+                }
+            }
+            return new Leading(ci, group, optional, re.substring(end));
+        }
+
+        /** The index just after the ')' closing the group that opens at {@code open}; -1 if none. */
+        static int groupEnd(String re, int open) {
+            int depth = 0;
+            for (int i = open; i < re.length(); i++) {
+                char c = re.charAt(i);
+                if (c == '\\') {
+                    if (i + 1 < re.length() && re.charAt(i + 1) == 'Q') {
+                        int e = re.indexOf("\\E", i + 2);
+                        if (e < 0) return -1;
+                        i = e + 1;
+                    } else {
+                        i++;
+                    }
+                } else if (c == '[') {
+                    i = classEnd(re, i);
+                    if (i < 0) return -1;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                    if (depth == 0) return i + 1;
+                }
+            }
+            return -1;
+        }
+
+        /** The index of the ']' closing the class that opens at {@code open}; -1 if none (nested classes too). */
+        static int classEnd(String re, int open) {
+            int i = open + 1;
+            if (i < re.length() && re.charAt(i) == '^') i++;
+            if (i < re.length() && re.charAt(i) == ']') i++;
+            int depth = 1;
+            for (; i < re.length(); i++) {
+                char c = re.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '[') {
+                    depth++;
+                } else if (c == ']') {
+                    depth--;
+                    if (depth == 0) return i;
+                }
+            }
+            return -1;
+        }
+
+        static boolean hasTopLevelBar(String re) {
+            int depth = 0;
+            for (int i = 0; i < re.length(); i++) {
+                char c = re.charAt(i);
+                if (c == '\\') {
+                    if (i + 1 < re.length() && re.charAt(i + 1) == 'Q') {
+                        int e = re.indexOf("\\E", i + 2);
+                        if (e < 0) return true;
+                        i = e + 1;
+                    } else {
+                        i++;
+                    }
+                } else if (c == '[') {
+                    i = classEnd(re, i);
+                    if (i < 0) return true;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                } else if (c == '|' && depth == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Where each prefix group matches in the sentence being read (every rule of a sentence gets the same String). */
+    private static final class PrefixCache {
+        String text;
+        final Map<String, BitSet> at = new HashMap<>();
+    }
+
+    private static final ThreadLocal<PrefixCache> CACHE = ThreadLocal.withInitial(PrefixCache::new);
+
+    /** A text rule's matching by its plan, handing each match to TokensRegex's own extractor. */
+    static final class Anchored implements SequenceMatchRules.ExtractRule<String, MatchedExpression> {
+        private final Plan plan;
+        private final Function<MatchResult, MatchedExpression> extractor;
+
+        Anchored(Plan plan, Function<MatchResult, MatchedExpression> extractor) {
+            this.plan = plan;
+            this.extractor = extractor;
+        }
+
+        @Override
+        public boolean extract(String text, List<MatchedExpression> out) {
+            if (text == null) return false;
+            int before = out.size();
+            plan.forEachMatch(text, m -> out.add(extractor.apply(m)));
+            return out.size() > before;
+        }
+
+    }
+
+    /** Plan's search loop and its helpers (kept apart from the rule for the tests). */
+    static final class Search {
+        private Search() {}
+
+        /** The first position from {@code from} on where a match can begin; -1 if none. */
+        static int next(Plan plan, String text, int from, BitSet prefixAt) {
+            int n = text.length();
+            if (prefixAt == null) {
+                for (int i = from; i < n; i++) if (plan.first.get(text.charAt(i))) return i;
+                return -1;
+            }
+            int p = prefixAt.nextSetBit(from);
+            if (!plan.prefixOptional) return p;
+            int end = p < 0 ? n : p;
+            for (int i = from; i < end; i++) if (plan.restFirst.get(text.charAt(i))) return i;
+            return p;
+        }
+
+        static BitSet prefixPositions(Plan plan, String text) {
+            PrefixCache cache = CACHE.get();
+            if (cache.text != text) {
+                cache.text = text;
+                cache.at.clear();
+            }
+            BitSet at = cache.at.get(plan.prefix.pattern());
+            if (at != null) return at;
+            at = new BitSet();
+            Matcher m = plan.prefix.matcher(text);
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                if (plan.prefixFirst != null && !plan.prefixFirst.get(text.charAt(i))) continue;
+                m.region(i, n);
+                if (m.lookingAt()) at.set(i);
+            }
+            cache.at.put(plan.prefix.pattern(), at);
+            return at;
+        }
+    }
+}
