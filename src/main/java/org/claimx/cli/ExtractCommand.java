@@ -14,7 +14,6 @@ import org.claimx.io.ErrorWriter;
 import org.claimx.io.InputException;
 import org.claimx.io.InputFormat;
 import org.claimx.io.InputRecord;
-import org.claimx.io.FieldPaths;
 import org.claimx.io.OutputFormat;
 import org.claimx.io.PaperGroupWriter;
 import org.claimx.io.ReadOptions;
@@ -50,34 +49,12 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Output format: jsonl (one claim a line), json (one array) or csv. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--input-format", paramLabel = "FORMAT",
-            description = "Read every input as this format instead of detecting it: jsonl, json, atom, pages, csv, text.")
-    String inputFormat;
-
-    @Option(names = "--id-field", paramLabel = "PATH", description = "Where records keep the paper id: a JSON path (dots for nested objects, such as paper.id) or a CSV column.")
-    String idField;
-
-    @Option(names = "--title-field", paramLabel = "PATH", description = "Where records keep the title (as --id-field).")
-    String titleField;
-
-    @Option(names = "--abstract-field", paramLabel = "PATH", description = "Where records keep the abstract (as --id-field), such as paper.summary.")
-    String abstractField;
-
     @Option(names = "--group", paramLabel = "paper",
             description = "'paper': one record per paper read, {\"paper\", \"title\", \"claims\": [...]}, papers without claims too (jsonl or json).")
     String group;
 
-    @Option(names = "--max-abstract-chars", paramLabel = "N", defaultValue = "" + ReadOptions.DEFAULT_MAX_ABSTRACT_CHARS,
-            description = "A longer title or abstract is an error record, not a paper. Default: ${DEFAULT-VALUE}.")
-    int maxAbstractChars;
-
-    @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "" + ReadOptions.DEFAULT_MAX_LINE_BYTES,
-            description = "A longer line of JSON Lines or CSV is an error record. Default: ${DEFAULT-VALUE}.")
-    int maxLineBytes;
-
-    @Option(names = "--max-paper-ms", paramLabel = "MS", defaultValue = "" + PaperGuard.DEFAULT_MAX_PAPER_MS,
-            description = "A paper whose extraction takes longer is given up and reported as an error record. Default: ${DEFAULT-VALUE}.")
-    long maxPaperMs;
+    @Mixin
+    ReadingOptions reading = new ReadingOptions();
 
     @Mixin
     ThreadsOption threads = new ThreadsOption();
@@ -98,10 +75,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         threads.get();
-        if (maxPaperMs < 1) throw new UsageException("--max-paper-ms must be at least 1: " + maxPaperMs);
+        long maxPaperMs = parse(reading::maxPaperMs);
         OutputFormat out = parse(() -> OutputFormat.parse(format));
-        InputFormat in = inputFormat == null ? null : parse(() -> InputFormat.parse(inputFormat));
-        ReadOptions options = parse(() -> new ReadOptions(new FieldPaths(idField, titleField, abstractField), maxLineBytes, maxAbstractChars));
+        InputFormat in = parse(reading::inputFormat);
+        ReadOptions options = parse(reading::readOptions);
         if (group != null && !group.equals("paper")) throw new UsageException("--group takes 'paper', not '" + group + "'");
         if (group != null && out == OutputFormat.CSV) throw new UsageException("--group paper writes JSON: use --format jsonl or json");
         Outputs.checkNotAnInput("--errors", errorsFile, files);

@@ -18,19 +18,20 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.claimx.cli.ReadingOptions;
 import org.claimx.cli.RulesLocation;
 import org.claimx.cli.VersionProvider;
 import org.claimx.io.FieldPaths;
 import org.claimx.io.InputFormat;
 import org.claimx.io.ReadError;
 import org.claimx.io.ReadOptions;
-import org.claimx.pipeline.PaperGuard;
 import org.claimx.spark.Items.Counts;
 import org.claimx.spark.Items.Extracted;
 import org.claimx.spark.Items.Failed;
 import org.claimx.spark.Items.Item;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import scala.Tuple2;
 
@@ -70,19 +71,6 @@ public final class ExtractJob implements Callable<Integer> {
             description = "parquet (claims in the columns of claim.schema.json) or jsonl (claimx extract's lines). Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--input-format", paramLabel = "FORMAT",
-            description = "Read every input as this format instead of detecting it: jsonl, json, atom, pages, csv, text.")
-    String inputFormat;
-
-    @Option(names = "--id-field", paramLabel = "PATH", description = "Where records keep the paper id: a JSON path (dots for nested objects) or a CSV column.")
-    String idField;
-
-    @Option(names = "--title-field", paramLabel = "PATH", description = "Where records keep the title (as --id-field).")
-    String titleField;
-
-    @Option(names = "--abstract-field", paramLabel = "PATH", description = "Where records keep the abstract (as --id-field).")
-    String abstractField;
-
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
             description = "Partitions to extract in; default: 4 per core of the application (spark.default.parallelism x 4).")
     int partitions;
@@ -92,17 +80,8 @@ public final class ExtractJob implements Callable<Integer> {
                     + " the rules inside claimx.jar). Edited rules on a cluster: --archives rules.zip#rules and --rules rules.")
     Path rules;
 
-    @Option(names = "--max-abstract-chars", paramLabel = "N", defaultValue = "" + ReadOptions.DEFAULT_MAX_ABSTRACT_CHARS,
-            description = "A longer title or abstract is an error record. Default: ${DEFAULT-VALUE}.")
-    int maxAbstractChars;
-
-    @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "" + ReadOptions.DEFAULT_MAX_LINE_BYTES,
-            description = "A longer line of JSON Lines or CSV is an error record. Default: ${DEFAULT-VALUE}.")
-    int maxLineBytes;
-
-    @Option(names = "--max-paper-ms", paramLabel = "MS", defaultValue = "" + PaperGuard.DEFAULT_MAX_PAPER_MS,
-            description = "A paper whose extraction takes longer is given up and is an error record. Default: ${DEFAULT-VALUE}.")
-    long maxPaperMs;
+    @Mixin
+    ReadingOptions reading = new ReadingOptions();
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master when not run by spark-submit (which sets it): default local[*].")
@@ -166,12 +145,12 @@ public final class ExtractJob implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--format takes parquet or jsonl, not '" + format + "'");
         };
         if (partitions < 0) throw new IllegalArgumentException("--partitions must be at least 1: " + partitions);
-        if (maxPaperMs < 1) throw new IllegalArgumentException("--max-paper-ms must be at least 1: " + maxPaperMs);
-        InputFormat in = inputFormat == null ? null : InputFormat.parse(inputFormat);
+        long maxPaperMs = reading.maxPaperMs();
+        InputFormat in = reading.inputFormat();
         // Without --rules each executor finds claimx's rules itself (bundled in the jar it runs): nothing to ship.
         Path rulesDir = RulesLocation.resolve(rules);
-        Settings s = new Settings(inputs, output, parquet, in, idField, titleField, abstractField, partitions,
-                rules == null ? null : rules.toString(), maxAbstractChars, maxLineBytes, maxPaperMs);
+        Settings s = new Settings(inputs, output, parquet, in, reading.idField, reading.titleField, reading.abstractField, partitions,
+                rules == null ? null : rules.toString(), reading.maxAbstractChars, reading.maxLineBytes, maxPaperMs);
         s.readOptions(); // a bad field path or limit is a usage error here, not on the executors
 
         SparkConf conf = new SparkConf().setAppName("claimx extract");
