@@ -83,7 +83,8 @@ public final class Engine {
             SlotLexicon slex = SlotLexicon.load(lexicon);
             CandidateRules candidates = CandidateRules.load(rulesDir.resolve("slots"), lexicon);
             return new Engine(normalizer, new Nlp(), new ValueFinder(valueRules, new ValueParser(vlex), vlex),
-                    SystemNamer.load(lexicon.resolve("system-names.tsv")), new SlotProposer(candidates, slex), slex, null);
+                    SystemNamer.load(lexicon.resolve("system-names.tsv")), new SlotProposer(candidates, slex,
+                    org.claimx.slots.PaperKind.load(lexicon.resolve("benchmark-cues.tsv"))), slex, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules: " + e.getMessage(), e);
         }
@@ -124,7 +125,7 @@ public final class Engine {
                 .withOtherNames(namer.allNames(title.text().text(), abs.text().text()));
         List<Instance> out = new ArrayList<>();
         List<Explanation.Sentence> sentences = new ArrayList<>();
-        var paperText = new org.claimx.slots.Features.PaperText(title.text().text() + "\n" + abs.text().text());
+        var paperText = proposer.paperText(title.text().text(), abs.text().text());
         instances(Field.TITLE, title, ctx, paperText, out, sentences);
         instances(Field.ABSTRACT, abs, ctx, paperText, out, sentences);
         stages.lap(Stages.Stage.CANDIDATES, t);

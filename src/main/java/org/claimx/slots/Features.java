@@ -25,13 +25,18 @@ public final class Features {
                    boolean selfSubjectBefore, int valuesInSentence, int indexInSentence, String relationRule,
                    PaperText paper) {}
 
-    /** The lower-cased text of a paper, with the counts of phrases in it kept as they are asked for. */
+    /**
+     * The lower-cased text of a paper, with the counts of phrases in it kept as they are asked for, and
+     * whether the paper introduces a benchmark or dataset of its own ({@link PaperKind}).
+     */
     public static final class PaperText {
         private final String text;
+        private final boolean benchmark;
         private final java.util.Map<String, Integer> counts = new java.util.HashMap<>();
 
-        public PaperText(String text) {
-            this.text = text.toLowerCase(Locale.ROOT);
+        PaperText(String title, String abstractText, boolean benchmark) {
+            this.text = (title + "\n" + abstractText).toLowerCase(Locale.ROOT);
+            this.benchmark = benchmark;
         }
 
         int occurrences(String lowerPhrase) {
@@ -47,7 +52,9 @@ public final class Features {
             f.add("rule=" + r);
             f.add("rule=" + r + "&" + unit);
         }
+        String bench = "bench=" + c.paper().benchmark;
         if (cand.isNone()) {
+            f.add("none&" + bench);
             f.add("none&" + unit);
             f.add("none&vrule=" + family(c.mention().rule()));
             f.add("none&w-1=" + lower(c, c.vFrom() - 1));
@@ -65,6 +72,7 @@ public final class Features {
         if (isSystem) {
             f.add("system");
             f.add("system&self=" + c.selfSubjectBefore());
+            f.add("system&" + bench);
         }
         if (lex.isKnownDataset(text)) f.add("lex=dataset");
 
@@ -72,12 +80,14 @@ public final class Features {
         if (cls != null) f.add("lex=metric");
         if (cls != null) f.add("lexclass=" + cls.json() + "&" + unit);
         f.add("shape=" + shape(text));
+        f.add("wclass=" + wordClass(text));
         int seen = c.paper().occurrences(text.toLowerCase(Locale.ROOT));
         f.add("inpaper=" + (seen <= 1 ? "1" : seen <= 3 ? "2-3" : "4+"));
         if (!cand.inSentence()) {
             f.add("paper");
             f.add("paper&self=" + c.selfSubjectBefore());
             f.add("paper&inSentence=" + contains(c, text));
+            f.add("paper&" + bench);
             return f;
         }
         int from = cand.from(), to = cand.to();
@@ -95,6 +105,7 @@ public final class Features {
         }
         String d = bucket(dist);
         f.add("dir=" + dir);
+        f.add("sentence&" + bench);
         f.add("dist=" + dir + d);
         f.add("dist=" + dir + d + "&" + unit);
         f.add("len=" + Math.min(cand.length(), 6));
@@ -123,6 +134,7 @@ public final class Features {
             f.add("btw=far");
             for (int i = a; i <= b; i++) if (lex.isClauseBreak(lower(c, i))) { f.add("break"); break; }
         }
+        if (!dir.equals("O")) clauses(c, a, b, dir, to, f);
         // Is it the nearest proposed phrase on its side of the value?
         int rank = 1;
         for (Candidate o : all) {
@@ -151,6 +163,38 @@ public final class Features {
         boolean paren = from > 0 && lower(c, from - 1).equals("(") && lower(c, to + 1).equals(")");
         if (paren) f.add("paren");
         return f;
+    }
+
+    /**
+     * How far apart in clauses the phrase and the value stand, read from parts of speech: the verb
+     * groups and the commas between them, and whether the phrase is the subject of the verb group
+     * nearest before the value.
+     */
+    private static void clauses(Context c, int a, int b, String dir, int to, List<String> f) {
+        int groups = 0, commas = 0;
+        boolean inGroup = false;
+        for (int i = a; i <= b; i++) {
+            String t = tag(c, i);
+            boolean verb = t.startsWith("VB") || t.equals("MD");
+            if (verb && !inGroup) groups++;
+            inGroup = verb || (inGroup && t.startsWith("RB"));
+            String w = lower(c, i);
+            if (w.equals(",") || w.equals(";") || w.equals(":")) commas++;
+        }
+        f.add("vgroups=" + dir + Math.min(groups, 3));
+        f.add("commas=" + dir + Math.min(commas, 2));
+        f.add("vg&c=" + dir + Math.min(groups, 2) + "_" + Math.min(commas, 1));
+        if (dir.equals("B")) {
+            int i = to + 1;
+            while (i < c.vFrom() && (tag(c, i).startsWith("RB") || tag(c, i).equals("MD"))) i++;
+            boolean subject = i < c.vFrom() && tag(c, i).startsWith("VB");
+            if (subject) {
+                // The verb group that follows the phrase is the last one before the value.
+                while (i < c.vFrom() && (tag(c, i).startsWith("VB") || tag(c, i).startsWith("RB") || tag(c, i).equals("MD"))) i++;
+                for (int k = i; k < c.vFrom() && subject; k++) if (tag(c, k).startsWith("VB") || tag(c, k).equals("MD")) subject = false;
+                f.add("subject-of-value-verb=" + subject);
+            }
+        }
     }
 
     List<String> claim(Context c) {
@@ -260,6 +304,30 @@ public final class Features {
 
     private static String bucket(int d) {
         return d <= 1 ? "1" : d <= 2 ? "2" : d <= 3 ? "3" : d <= 5 ? "5" : d <= 8 ? "8" : d <= 12 ? "12" : "far";
+    }
+
+    /**
+     * A coarse class of a phrase's writing that unseen names share with seen ones: a digit in it, a
+     * capital inside a word, all capitals, capitalised words, or lower case.
+     */
+    static String wordClass(String s) {
+        boolean digit = false, innerCap = false, lower = false, upper = false, capWord = false;
+        boolean start = true;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isDigit(ch)) digit = true;
+            if (Character.isUpperCase(ch)) {
+                upper = true;
+                if (start) capWord = true; else innerCap = true;
+            }
+            if (Character.isLowerCase(ch)) lower = true;
+            start = Character.isWhitespace(ch);
+        }
+        if (digit) return "digit";
+        if (innerCap) return "innercap";
+        if (upper && !lower) return "caps";
+        if (capWord) return "capitalised";
+        return "lower";
     }
 
     /** A word's shape: letters to X or x, digits to d, runs collapsed ("GPT-4o" → "X-dx"). */

@@ -28,12 +28,19 @@ public final class SlotProposer {
     private final SlotLexicon lex;
     private final Features features;
     private final ValueContext context;
+    private final PaperKind kind;
 
-    public SlotProposer(CandidateRules rules, SlotLexicon lex) {
+    public SlotProposer(CandidateRules rules, SlotLexicon lex, PaperKind kind) {
         this.rules = rules;
+        this.kind = kind;
         this.lex = lex;
         this.features = new Features(lex);
         this.context = new ValueContext(lex);
+    }
+
+    /** What the features read of a whole paper: its text and whether it introduces a benchmark. */
+    public Features.PaperText paperText(String title, String abstractText) {
+        return new Features.PaperText(title, abstractText, kind.introducesBenchmark(title, abstractText));
     }
 
     public List<Instance> instances(PaperContext ctx, Features.PaperText paperText, Field field, String docText, CoreMap sentence,

@@ -23,7 +23,28 @@ public final class Trainer {
     public static final double SIGMA = 0.3;
     public static final double RANK_SIGMA = 1.0;
 
+    /** A feature of a slot must stand in this many training groups to get a weight: rarer ones only fit noise. */
+    public static final int MIN_GROUPS = 2;
+
     private Trainer() {}
+
+    /** The groups with only the features that stand in at least {@code min} of them. */
+    static List<Ranker.Group> common(List<Ranker.Group> groups, int min) {
+        if (min <= 1) return groups;
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (Ranker.Group g : groups) {
+            java.util.Set<String> in = new java.util.HashSet<>();
+            for (List<String> c : g.candidates()) in.addAll(c);
+            for (String f : in) seen.merge(f, 1, Integer::sum);
+        }
+        List<Ranker.Group> out = new ArrayList<>(groups.size());
+        for (Ranker.Group g : groups) {
+            List<List<String>> cs = new ArrayList<>();
+            for (List<String> c : g.candidates()) cs.add(c.stream().filter(f -> seen.get(f) >= min).toList());
+            out.add(new Ranker.Group(cs, g.gold()));
+        }
+        return out;
+    }
 
     public static SlotModel train(List<Labeled> data) {
         Map<String, List<BasicDatum<String, String>>> sets = new LinkedHashMap<>();
@@ -51,7 +72,7 @@ public final class Trainer {
         Map<String, LinearClassifier<String, String>> cls = new LinkedHashMap<>();
         sets.forEach((k, v) -> cls.put(k, SlotModel.train(v, SIGMA)));
         Map<String, Ranker> rankers = new LinkedHashMap<>();
-        groups.forEach((k, v) -> rankers.put(k, Ranker.train(v, RANK_SIGMA)));
+        groups.forEach((k, v) -> rankers.put(k, Ranker.train(common(v, MIN_GROUPS), RANK_SIGMA)));
         return new SlotModel(cls, rankers);
     }
 }
