@@ -120,7 +120,9 @@ public final class ValueParser {
 
     /** One figure, an optional magnitude, and a unit (given, or read from the text after the figure). */
     private Optional<Value> figure(String text, String rest, Qualifier qualifier, Unit given) {
-        String s = rest.replaceFirst("^[+]\\s?", "");
+        // A minus sign written before the figure ("-0.35", "−11%") makes it negative; a plus changes nothing.
+        boolean negative = rest.startsWith("-") || rest.startsWith("−");
+        String s = rest.replaceFirst("^[+\\-−]\\s?", "");
         Matcher word = WORD_THEN_UNIT.matcher(s);
         if (word.matches() && lexicon.numberWord(word.group(1)) != null) {
             // "two hours", "twenty percent": a number word before a unit.
@@ -132,6 +134,7 @@ public final class ValueParser {
         Matcher m = NUMBER.matcher(s);
         if (!m.find() || m.start() != 0) return Optional.empty();
         double number = Double.parseDouble(m.group().replace(",", ""));
+        if (negative) number = -number;
         String after = s.substring(m.end());
         if (after.startsWith("+")) {
             if (qualifier == null) qualifier = Qualifier.MORE_THAN;
