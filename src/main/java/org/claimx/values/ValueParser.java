@@ -45,6 +45,7 @@ public final class ValueParser {
             case "figure" -> rest.matches("(?s).*\\d\\s?-?\\s?(?i:bits?)$")
                     ? precision(rule, text, rest, qualifier) : figure(text, rest, qualifier, null);
             case "range" -> range(text, rest, qualifier);
+            case "score-range" -> scoreRange(text, rest, qualifier);
             case "multiplier" -> multiplier(rule, text, rest, qualifier);
             case "fraction" -> fraction(text, rest, qualifier);
             case "score" -> figure(text, rest, qualifier, Unit.NONE);
@@ -80,6 +81,18 @@ public final class ValueParser {
         if (u != null) unit = u.value();
         if (unit == null) return Optional.empty();
         return Optional.of(Value.range(text, nums.get(0), nums.get(1), unit, qualifier));
+    }
+
+    /** A figure with its sign: a minus counts where it does not join the figure to a digit before it ("0.56-0.69"). */
+    private static final Pattern SIGNED = Pattern.compile("(?<![\\d.])[-−]?\\s?(?:\\d+(?:\\.\\d+)?|\\.\\d+)");
+
+    /** Two unitless scores, lower first whichever way they are written ("-0.53 to -0.64" is -0.64 to -0.53). */
+    private static Optional<Value> scoreRange(String text, String rest, Qualifier qualifier) {
+        List<Double> nums = new ArrayList<>();
+        Matcher m = SIGNED.matcher(rest);
+        while (m.find()) nums.add(Double.parseDouble(m.group().replace("−", "-").replaceAll("\\s", "")));
+        if (nums.size() != 2 || nums.get(0).equals(nums.get(1))) return Optional.empty();
+        return Optional.of(Value.range(text, Math.min(nums.get(0), nums.get(1)), Math.max(nums.get(0), nums.get(1)), Unit.NONE, qualifier));
     }
 
     private Optional<Value> multiplier(String rule, String text, String rest, Qualifier qualifier) {
