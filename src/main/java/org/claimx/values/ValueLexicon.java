@@ -27,7 +27,8 @@ public final class ValueLexicon {
 
     record QualifierSurface(Pattern prefix, String regex, Qualifier qualifier) {}
 
-    record NumberWord(String surface, double value, boolean fraction) {}
+    /** A number word: a count ("seven"), a fraction ("half"), or times on its own ("twice", "doubles", "sevenfold"). */
+    record NumberWord(String surface, double value, boolean fraction, boolean times) {}
 
     private final List<UnitSurface> units;
     private final List<Magnitude> magnitudes;
@@ -78,11 +79,12 @@ public final class ValueLexicon {
         Tsv n = Tsv.read(lexiconDir.resolve("numbers.tsv"), 3);
         for (Tsv.Row r : n.rows()) {
             String kind = r.col(2);
-            if (!kind.equals("count") && !kind.equals("fraction")) {
-                throw new RuleException(n.file(), r.line(), "kind must be count or fraction: " + kind);
+            if (!kind.equals("count") && !kind.equals("fraction") && !kind.equals("times")) {
+                throw new RuleException(n.file(), r.line(), "kind must be count, fraction or times: " + kind);
             }
             words.put(r.col(0).toLowerCase(Locale.ROOT),
-                    new NumberWord(r.col(0), number(n.file(), r, r.col(1)), kind.equals("fraction")));
+                    new NumberWord(r.col(0), number(n.file(), r, r.col(1)), kind.equals("fraction"),
+                            kind.equals("times")));
         }
         List<Pattern> lead = new ArrayList<>();
         List<Pattern> trail = new ArrayList<>();
@@ -153,11 +155,13 @@ public final class ValueLexicon {
         byMacro.put("QUAL", q);
         List<String> count = new ArrayList<>();
         List<String> frac = new ArrayList<>();
+        List<String> times = new ArrayList<>();
         numberWords.values().stream()
                 .sorted((a, b) -> b.surface().length() - a.surface().length())
-                .forEach(w -> (w.fraction() ? frac : count).add(Pattern.quote(w.surface())));
+                .forEach(w -> (w.times() ? times : w.fraction() ? frac : count).add(Pattern.quote(w.surface())));
         byMacro.put("WORDNUM", count);
         byMacro.put("WORDFRAC", frac);
+        byMacro.put("WORDTIMES", times);
         return RuleBook.joinMacros(byMacro, java.util.Set.of("QUAL"));
     }
 

@@ -108,6 +108,11 @@ public final class ValueParser {
             if (n.equals("several")) return Optional.empty();
             return Optional.of(Value.single(text, Math.pow(10, orders), Unit.X, qualifier == null ? Qualifier.ABOUT : qualifier));
         }
+        if (rule.endsWith("times-word")) {
+            ValueLexicon.NumberWord w = lexicon.numberWord(rest.strip());
+            if (w == null || !w.times()) return Optional.empty();
+            return Optional.of(Value.single(text, w.value(), Unit.X, qualifier));
+        }
         if (rule.endsWith("word-times")) {
             String word = rest.replaceFirst("(?i)(?:\\s+|-)(?:times|fold)\\b.*$", "");
             ValueLexicon.NumberWord w = lexicon.numberWord(word);
@@ -141,7 +146,7 @@ public final class ValueParser {
             // "two hours", "twenty percent": a number word before a unit.
             ValueLexicon.NumberWord w = lexicon.numberWord(word.group(1));
             ValueLexicon.Prefix<Unit> u = lexicon.unitAt(word.group(2));
-            if (w.fraction() || (u == null && given == null)) return Optional.empty();
+            if (w.fraction() || w.times() || (u == null && given == null)) return Optional.empty();
             return Optional.of(Value.single(text, w.value(), given != null ? given : u.value(), qualifier));
         }
         Matcher m = NUMBER.matcher(s);
