@@ -23,6 +23,8 @@ public final class ValueParser {
     private static final Pattern TYPE_WIDTH = Pattern.compile("[A-Za-z]+(\\d+)$");
     private static final Pattern WORD_THEN_UNIT = Pattern.compile("(?i)([a-z]+(?:[ -][a-z]+)?)\\s+(\\S.*)");
     private static final Pattern SLASH = Pattern.compile("(\\d+)/(\\d+)");
+    private static final Pattern OUT_OF = Pattern.compile("(?i)(\\d+)\\s+out\\s+of\\s+(\\d+)");
+    private static final Pattern FACTOR_OF = Pattern.compile("(?i)^(?:by\\s+)?an?\\s+factor\\s+of\\s+");
     private static final Pattern ORDER = Pattern.compile("(?i)(an?|one|two|three|several)\\s+orders?");
 
     private final ValueLexicon lexicon;
@@ -108,6 +110,16 @@ public final class ValueParser {
             if (n.equals("several")) return Optional.empty();
             return Optional.of(Value.single(text, Math.pow(10, orders), Unit.X, qualifier == null ? Qualifier.ABOUT : qualifier));
         }
+        if (rule.endsWith("factor-of")) {
+            // "by a factor of 17.5": the figure after the words, with its own qualifier if it has one.
+            String figure = FACTOR_OF.matcher(rest).replaceFirst("");
+            ValueLexicon.Prefix<Qualifier> q = lexicon.qualifierAt(figure);
+            if (q != null) {
+                if (qualifier == null) qualifier = q.value();
+                figure = figure.substring(q.length()).stripLeading();
+            }
+            return figure(text, figure, qualifier, Unit.X);
+        }
         if (rule.endsWith("times-word")) {
             ValueLexicon.NumberWord w = lexicon.numberWord(rest.strip());
             if (w == null || !w.times()) return Optional.empty();
@@ -124,7 +136,12 @@ public final class ValueParser {
 
     private Optional<Value> fraction(String text, String rest, Qualifier qualifier) {
         Matcher slash = SLASH.matcher(rest.strip());
+        if (!slash.matches()) slash = OUT_OF.matcher(rest.strip());
         if (slash.matches()) {
+            // A part of a whole: "12 out of 13", "103/230"; "12/5" is no fraction (a date, a ratio).
+            if (Double.parseDouble(slash.group(1)) > Double.parseDouble(slash.group(2)) || slash.group(2).matches("0+")) {
+                return Optional.empty();
+            }
             double value = Double.parseDouble(slash.group(1)) / Double.parseDouble(slash.group(2));
             return Optional.of(Value.single(text, Math.round(value * 10000) / 10000.0, Unit.FRACTION, qualifier));
         }
