@@ -105,7 +105,7 @@ final class AnchoredTextRules {
          * Hands {@code each} every match {@code while (matcher.find())} would give, in the same order,
          * trying the pattern only where a match can begin.
          */
-        void forEachMatch(String text, java.util.function.Consumer<MatchResult> each) {
+        void forEachMatch(String text, java.util.function.Consumer<? super Matcher> each) {
             Matcher m = pattern.matcher(text);
             m.useTransparentBounds(true);
             m.useAnchoringBounds(false);

@@ -1,7 +1,6 @@
 package org.claimx.nlp;
 
 import java.util.function.Consumer;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,8 +23,8 @@ public final class TextMatches {
         return new TextMatches(pattern, AnchoredTextRules.Plan.of(pattern));
     }
 
-    /** Hands {@code each} every match, in order; the result is valid only during the call. */
-    public void forEach(String text, Consumer<MatchResult> each) {
+    /** Hands {@code each} every match, in order: the matcher, to be read during the call only. */
+    public void forEach(String text, Consumer<? super Matcher> each) {
         if (plan != null) {
             plan.forEachMatch(text, each);
             return;

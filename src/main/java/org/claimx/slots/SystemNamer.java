@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.claimx.nlp.RuleException;
+import org.claimx.nlp.TextMatches;
 import org.claimx.nlp.Tsv;
 
 /**
@@ -16,7 +17,7 @@ import org.claimx.nlp.Tsv;
  */
 public final class SystemNamer {
     /** Where a rule looks: the title or the abstract for the system name, or anywhere for other names only. */
-    private record NameRule(String name, String where, Pattern pattern) {
+    private record NameRule(String name, String where, TextMatches matches) {
         boolean title() { return where.equals("title"); }
     }
 
@@ -36,7 +37,7 @@ public final class SystemNamer {
             try {
                 Pattern p = Pattern.compile(r.col(2));
                 if (!r.col(2).contains("(?<name>")) throw new RuleException(t.file(), r.line(), "no (?<name>...) group");
-                rules.add(new NameRule(r.col(0), r.col(1), p));
+                rules.add(new NameRule(r.col(0), r.col(1), TextMatches.of(p)));
             } catch (PatternSyntaxException e) {
                 throw new RuleException(t.file(), r.line(), "bad regex: " + e.getDescription());
             }
@@ -63,16 +64,13 @@ public final class SystemNamer {
         for (NameRule r : rules) {
             boolean anywhere = r.where().equals("paper");
             if (anywhere && paper == null) paper = title + "\n" + abstractText;
-            Matcher m = r.pattern().matcher(anywhere ? paper : r.title() ? title : abstractText);
-            boolean first = true;
-            while (m.find()) {
-                if (first && !anywhere) {
-                    if (r.title() && fromTitle == null) fromTitle = new PaperContext(m.group("name"), r.name());
-                    if (!r.title() && fromAbstract == null) fromAbstract = new PaperContext(m.group("name"), r.name());
-                }
-                first = false;
-                if (m.group("name") != null) names.putIfAbsent(m.group("name"), r.name());
+            List<String> found = new ArrayList<>();
+            r.matches().forEach(anywhere ? paper : r.title() ? title : abstractText, m -> found.add(m.group("name")));
+            if (!found.isEmpty() && !anywhere) {
+                if (r.title() && fromTitle == null) fromTitle = new PaperContext(found.get(0), r.name());
+                if (!r.title() && fromAbstract == null) fromAbstract = new PaperContext(found.get(0), r.name());
             }
+            for (String name : found) if (name != null) names.putIfAbsent(name, r.name());
         }
         return systemName(abstractText, fromTitle, fromAbstract).withOtherNames(names);
     }

@@ -20,9 +20,9 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link TextMatches} gives exactly the matches of {@code while (matcher.find())}: on every
- * substitution of rules/normalize.tsv, over the gold papers' text and generated text dense in LaTeX
- * remnants, odd spaces and dashes.
+ * {@link TextMatches} gives exactly the matches of {@code while (matcher.find())}, groups and all: on
+ * every substitution of rules/normalize.tsv and every name rule of rules/lexicon/system-names.tsv,
+ * over the gold papers' text and generated text dense in LaTeX remnants, odd spaces, dashes and names.
  */
 class TextMatchesTest {
     /** A substitution's regex, compiled twice: for the plain find loop and for TextMatches. */
@@ -36,6 +36,11 @@ class TextMatchesTest {
             for (String line : Files.readAllLines(Path.of("rules/normalize.tsv"), StandardCharsets.UTF_8)) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String regex = line.split("\t", -1)[0];
+                out.add(new Rule(Pattern.compile(regex), TextMatches.of(Pattern.compile(regex))));
+            }
+            for (String line : Files.readAllLines(Path.of("rules/lexicon/system-names.tsv"), StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String regex = line.split("\t", -1)[2];
                 out.add(new Rule(Pattern.compile(regex), TextMatches.of(Pattern.compile(regex))));
             }
         } catch (java.io.IOException e) {
@@ -108,7 +113,9 @@ class TextMatchesTest {
         return Arbitraries.of("$", "\\", "\\times", "$\\times$", "\\sim", "sim", " sim ", "leq", "\\geq", "$\\leq$",
                         "\\downarrow", "\\pm", "\\%", "\\textbf{", "\\emph{", "\\text{", "}", "{", "$^{", "$^", "S", "FT",
                         "~", "\u00a0", "\u2009", "\u2212", "\u2010", "\u2013", "\u2014", "\u2248", "-", " ", "  ", "\n",
-                        "0", "2.4", "99", "47.2", "1,000", "x", "a", "model", "(", ")", ",", ".", ";")
+                        "0", "2.4", "99", "47.2", "1,000", "x", "a", "model", "(", ")", ",", ".", ";", ":", "We propose ",
+                        "this paper presents ", "called ", "dubbed ", "the ", "Orca-Math", "MoT", "GPT-4o", "W4A8", "LLaMA",
+                        "Mixture-of-Transformers ", "-", "_", "+", "X", "Fast Model")
                 .list().ofMinSize(1).ofMaxSize(24).map(parts -> String.join("", parts));
     }
 }
