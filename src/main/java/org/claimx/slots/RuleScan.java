@@ -36,7 +36,8 @@ import java.util.Set;
  *     no match begins, and the try is skipped;</li>
  * <li>the token tests that every match passes on some token ({@link #required}, such as the one
  *     word test of {@code $SYSVERB} at the end of "subject.before-verb"): when no token of the
- *     sentence passes one of them, the rule cannot match it at all.</li>
+ *     sentence passes one of them, the rule cannot match it at all, and no match begins after the
+ *     last token that passes it (a match's tokens run from where it begins).</li>
  * </ul>
  * Both are read conservatively: a state the analysis does not know, or a pattern that could match
  * no tokens, leaves the rule with no such test, and it is run as TokensRegex runs it. CoreNLP keeps
@@ -82,7 +83,10 @@ final class RuleScan {
     /** The rule's non-overlapping matches, in text order, as the multi-pattern matcher gives them. */
     List<SequenceMatchResult<CoreMap>> matches(List<CoreLabel> tokens) {
         if (trigger != null && !setsOff(tokens)) return List.of();
-        for (NodePattern<CoreMap> r : required) if (!anyPasses(r, tokens)) return List.of();
+        // The last token a match can begin at: none after the last token passing a required test.
+        int last = tokens.size() - 1;
+        for (NodePattern<CoreMap> r : required) last = Math.min(last, lastPassing(r, tokens));
+        if (last < 0) return List.of();
         List<SequenceMatchResult<CoreMap>> out = new ArrayList<>();
         if (first == null) {
             for (SequenceMatchResult<CoreMap> m : pattern.getMatcher(tokens).findAllNonOverlapping()) out.add(m);
@@ -90,7 +94,7 @@ final class RuleScan {
         }
         StartMatcher m = new StartMatcher(pattern, tokens);
         int i = 0;
-        while (i < tokens.size()) {
+        while (i <= last) {
             if (begins(tokens.get(i)) && m.findAt(i)) {
                 out.add(m.toBasicSequenceMatchResult());
                 // As TokensRegex goes on: from the end of this match (never empty: see Graph.first).
@@ -107,9 +111,10 @@ final class RuleScan {
         return false;
     }
 
-    private static boolean anyPasses(NodePattern<CoreMap> p, List<CoreLabel> tokens) {
-        for (CoreLabel t : tokens) if (p.match(t)) return true;
-        return false;
+    /** The index of the last token that passes {@code p}; -1 if none does. */
+    private static int lastPassing(NodePattern<CoreMap> p, List<CoreLabel> tokens) {
+        for (int i = tokens.size() - 1; i >= 0; i--) if (p.match(tokens.get(i))) return i;
+        return -1;
     }
 
     /**
