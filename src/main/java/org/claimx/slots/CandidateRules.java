@@ -46,6 +46,8 @@ public final class CandidateRules {
             "COMPARE", "comparison-cues.tsv", "DSCUE", "dataset-cues.tsv", "SYSVERB", "system-verbs.tsv",
             "CHANGE", "change-cues.tsv", "SELF", "self-nouns.tsv");
     private static final int MAX_TAIL = 6;
+    /** White space runs in a phrase's text, compiled once (String.replaceAll compiles at each call). */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Rules whose phrases are coordinated lists ("A, B and C"), whose items are proposed too. */
     private static final String LIST_RULE_PREFIX = "np.coordinated";
 
@@ -232,6 +234,6 @@ public final class CandidateRules {
             if (i > from) b.append(t.get(CoreAnnotations.BeforeAnnotation.class) == null ? " " : t.get(CoreAnnotations.BeforeAnnotation.class));
             b.append(t.originalText() == null ? t.word() : t.originalText());
         }
-        return b.toString().replaceAll("\\s+", " ");
+        return SPACES.matcher(b).replaceAll(" ");
     }
 }
