@@ -82,8 +82,15 @@ public final class SlotLexicon {
         this.relations = relations;
     }
 
+    private final WordMemo<Boolean> clauseBreakMemo = new WordMemo<>(this::matchesClauseBreak);
+    private final WordMemo<ChangeCue> cueMemo = new WordMemo<>(this::firstCue);
+
     /** The token ends a clause. */
     boolean isClauseBreak(String lowerWord) {
+        return clauseBreakMemo.get(lowerWord);
+    }
+
+    private boolean matchesClauseBreak(String lowerWord) {
         for (Pattern p : clauseBreaks) if (p.matcher(lowerWord).matches()) return true;
         return false;
     }
@@ -230,8 +237,11 @@ public final class SlotLexicon {
     }
 
     ChangeCue cue(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        for (ChangeCue c : changeCues) if (c.word().matcher(w).matches()) return c;
+        return cueMemo.get(word.toLowerCase(Locale.ROOT));
+    }
+
+    private ChangeCue firstCue(String lowerWord) {
+        for (ChangeCue c : changeCues) if (c.word().matcher(lowerWord).matches()) return c;
         return null;
     }
 
