@@ -84,6 +84,9 @@ public final class SlotLexicon {
 
     private final WordMemo<Boolean> clauseBreakMemo = new WordMemo<>(this::matchesClauseBreak);
     private final WordMemo<ChangeCue> cueMemo = new WordMemo<>(this::firstCue);
+    private final WordMemo<MetricClass> classMemo = new WordMemo<>(this::firstClass);
+    private final WordMemo<Better> betterMemo = new WordMemo<>(this::firstDirection);
+    private final WordMemo<Boolean> knownDatasetMemo = new WordMemo<>(this::matchesKnownDataset);
 
     /** The token ends a clause. */
     boolean isClauseBreak(String lowerWord) {
@@ -233,6 +236,10 @@ public final class SlotLexicon {
 
     /** The whole phrase is a dataset name of the lexicon. */
     boolean isKnownDataset(String phrase) {
+        return knownDatasetMemo.get(phrase);
+    }
+
+    private boolean matchesKnownDataset(String phrase) {
         return knownDatasets.matcher(phrase).matches();
     }
 
@@ -251,15 +258,21 @@ public final class SlotLexicon {
     /** Which way is better for a metric phrase, or null when the lexicon does not say. */
     public Better betterOf(String metric) {
         if (metric == null) return null;
-        String m = metric.toLowerCase(Locale.ROOT);
-        for (DirectionRule r : directions) if (r.pattern().matcher(m).find()) return r.better();
+        return betterMemo.get(metric.toLowerCase(Locale.ROOT));
+    }
+
+    private Better firstDirection(String lowerMetric) {
+        for (DirectionRule r : directions) if (r.pattern().matcher(lowerMetric).find()) return r.better();
         return null;
     }
 
     public MetricClass classOf(String metric) {
         if (metric == null) return null;
-        String m = metric.toLowerCase(Locale.ROOT);
-        for (ClassRule r : classRules) if (r.pattern().matcher(m).find()) return r.metricClass();
+        return classMemo.get(metric.toLowerCase(Locale.ROOT));
+    }
+
+    private MetricClass firstClass(String lowerMetric) {
+        for (ClassRule r : classRules) if (r.pattern().matcher(lowerMetric).find()) return r.metricClass();
         return null;
     }
 }

@@ -5,9 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A word-keyed lookup of a lexicon (a loop over one regex per entry) remembered per word: the feature
- * code asks about every word near every value, and abstracts use the same words over and over. Safe
- * across threads. Bounded: past {@link #MAX_WORDS} words it computes without remembering, so a long
+ * A word-keyed lookup of a lexicon (a loop over one regex per entry, or one big regex) remembered per
+ * word or phrase: the feature code asks about every word near every value and about every candidate
+ * phrase, and abstracts use the same words and phrases over and over. Safe across threads. Bounded: past {@link #MAX_WORDS} words it computes without remembering, so a long
  * run or a server does not grow it without end.
  */
 final class WordMemo<V> {
