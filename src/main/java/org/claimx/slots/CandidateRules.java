@@ -3,7 +3,6 @@ package org.claimx.slots;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.tokensregex.Env;
-import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
 import java.io.IOException;
 import java.io.UncheckedIOException;
