@@ -105,7 +105,7 @@ final class AnchoredTextRules {
          * Hands {@code each} every match {@code while (matcher.find())} would give, in the same order,
          * trying the pattern only where a match can begin.
          */
-        void forEachMatch(String text, java.util.function.Consumer<MatchResult> each) {
+        void forEachMatch(String text, java.util.function.Consumer<? super Matcher> each) {
             Matcher m = pattern.matcher(text);
             m.useTransparentBounds(true);
             m.useAnchoringBounds(false);
@@ -128,7 +128,10 @@ final class AnchoredTextRules {
         /** A plan for {@code pattern}, or null when it would not help or the regex is not followed. */
         static Plan of(Pattern pattern) {
             String re = pattern.pattern();
-            if (pattern.flags() != 0) return null;
+            // A leading "(?i)" shows in flags() too; the reading below follows it in the regex text. Flags given
+            // any other way are not in the text, and not followed.
+            int inline = re.startsWith("(?i)") ? Pattern.CASE_INSENSITIVE : 0;
+            if (pattern.flags() != inline) return null;
             for (int i = 0; i < re.length(); i++) if (Character.isSurrogate(re.charAt(i))) return null;  // find() skips half pairs then
             Plan p = withPrefix(pattern, re);
             if (p != null) return p;

@@ -121,8 +121,7 @@ public final class Engine {
         Analysis title = analyse(paper.title(), stages);
         Analysis abs = analyse(paper.abstractText(), stages);
         long t = System.nanoTime();
-        PaperContext ctx = namer.name(title.text().text(), abs.text().text())
-                .withOtherNames(namer.allNames(title.text().text(), abs.text().text()));
+        PaperContext ctx = namer.read(title.text().text(), abs.text().text());
         List<Instance> out = new ArrayList<>();
         List<Explanation.Sentence> sentences = new ArrayList<>();
         var paperText = proposer.paperText(title.text().text(), abs.text().text());

@@ -3,7 +3,6 @@ package org.claimx.slots;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.tokensregex.Env;
-import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,28 +45,20 @@ public final class CandidateRules {
             "COMPARE", "comparison-cues.tsv", "DSCUE", "dataset-cues.tsv", "SYSVERB", "system-verbs.tsv",
             "CHANGE", "change-cues.tsv", "SELF", "self-nouns.tsv");
     private static final int MAX_TAIL = 6;
+    /** White space runs in a phrase's text, compiled once (String.replaceAll compiles at each call). */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Rules whose phrases are coordinated lists ("A, B and C"), whose items are proposed too. */
     private static final String LIST_RULE_PREFIX = "np.coordinated";
 
     private final List<Rule> rules;
     private final List<Map.Entry<String, Pattern>> shapes;
-    private final edu.stanford.nlp.ling.tokensregex.MultiPatternMatcher<CoreMap> multi;
-    private final Map<Object, Rule> byPattern = new java.util.IdentityHashMap<>();
-    private final Map<Object, Integer> stage = new java.util.IdentityHashMap<>();
-    private final Map<Object, Integer> order = new java.util.IdentityHashMap<>();
+    /** How each rule of {@link #rules} is run, in the same order. */
+    private final List<RuleScan> scans;
 
     private CandidateRules(List<Rule> rules, List<Map.Entry<String, Pattern>> shapes) {
         this.rules = List.copyOf(rules);
         this.shapes = List.copyOf(shapes);
-        List<TokenSequencePattern> patterns = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            Rule r = rules.get(i);
-            patterns.add(r.pattern());
-            byPattern.put(r.pattern(), r);
-            stage.put(r.pattern(), r.stage());
-            order.put(r.pattern(), i);
-        }
-        this.multi = TokenSequencePattern.getMultiPatternMatcher(patterns);
+        this.scans = this.rules.stream().map(r -> RuleScan.of(r.pattern())).toList();
     }
 
     public List<Rule> rules() { return rules; }
@@ -167,14 +158,10 @@ public final class CandidateRules {
     public List<Candidate> propose(List<CoreLabel> tokens) {
         for (CoreLabel t : tokens) t.setLemma(shape(t.word()));
         Map<Long, Set<String>> found = new LinkedHashMap<>();
-        // One pass of all patterns; a trigger skips the patterns whose required words the sentence lacks.
-        List<edu.stanford.nlp.ling.tokensregex.SequenceMatchResult<CoreMap>> all = new ArrayList<>();
-        for (var m : multi.findAllNonOverlappingMatchesPerPattern(tokens)) all.add(m);
-        all.sort(Comparator.comparingInt((edu.stanford.nlp.ling.tokensregex.SequenceMatchResult<CoreMap> m) -> stage.get(m.pattern()))
-                .thenComparingInt(m -> order.get(m.pattern())).thenComparingInt(m -> m.start()));
-        for (var m : all) {
-            Rule r = byPattern.get(m.pattern());
-            {
+        // Rules in stage order (the list is sorted so), each rule's non-overlapping matches in text order.
+        for (int k = 0; k < rules.size(); k++) {
+            Rule r = rules.get(k);
+            for (var m : scans.get(k).matches(tokens)) {
                 int from, to;
                 if (m.start("$cand") >= 0) {
                     from = m.start("$cand");
@@ -246,6 +233,6 @@ public final class CandidateRules {
             if (i > from) b.append(t.get(CoreAnnotations.BeforeAnnotation.class) == null ? " " : t.get(CoreAnnotations.BeforeAnnotation.class));
             b.append(t.originalText() == null ? t.word() : t.originalText());
         }
-        return b.toString().replaceAll("\\s+", " ");
+        return SPACES.matcher(b).replaceAll(" ");
     }
 }

@@ -22,13 +22,21 @@ public final class Ranker implements Serializable {
     public record Group(List<List<String>> candidates, List<Boolean> gold) {}
 
     private final HashMap<String, Double> weights;
+    /** The same weights for the scoring loop (the model file keeps only the map). */
+    private final transient WeightTable table;
 
     private Ranker(HashMap<String, Double> weights) {
         this.weights = weights;
+        this.table = new WeightTable(weights);
+    }
+
+    /** A ranker read from a model file gets its table here. */
+    private Object readResolve() {
+        return new Ranker(weights);
     }
 
     public double weight(String feature) {
-        return weights.getOrDefault(feature, 0.0);
+        return feature == null ? weights.getOrDefault(null, 0.0) : table.get(feature);
     }
 
     public double score(List<String> features) {

@@ -82,8 +82,18 @@ public final class SlotLexicon {
         this.relations = relations;
     }
 
+    private final WordMemo<Boolean> clauseBreakMemo = new WordMemo<>(this::matchesClauseBreak);
+    private final WordMemo<ChangeCue> cueMemo = new WordMemo<>(this::firstCue);
+    private final WordMemo<MetricClass> classMemo = new WordMemo<>(this::firstClass);
+    private final WordMemo<Better> betterMemo = new WordMemo<>(this::firstDirection);
+    private final WordMemo<Boolean> knownDatasetMemo = new WordMemo<>(this::matchesKnownDataset);
+
     /** The token ends a clause. */
     boolean isClauseBreak(String lowerWord) {
+        return clauseBreakMemo.get(lowerWord);
+    }
+
+    private boolean matchesClauseBreak(String lowerWord) {
         for (Pattern p : clauseBreaks) if (p.matcher(lowerWord).matches()) return true;
         return false;
     }
@@ -226,12 +236,19 @@ public final class SlotLexicon {
 
     /** The whole phrase is a dataset name of the lexicon. */
     boolean isKnownDataset(String phrase) {
+        return knownDatasetMemo.get(phrase);
+    }
+
+    private boolean matchesKnownDataset(String phrase) {
         return knownDatasets.matcher(phrase).matches();
     }
 
     ChangeCue cue(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        for (ChangeCue c : changeCues) if (c.word().matcher(w).matches()) return c;
+        return cueMemo.get(word.toLowerCase(Locale.ROOT));
+    }
+
+    private ChangeCue firstCue(String lowerWord) {
+        for (ChangeCue c : changeCues) if (c.word().matcher(lowerWord).matches()) return c;
         return null;
     }
 
@@ -241,15 +258,21 @@ public final class SlotLexicon {
     /** Which way is better for a metric phrase, or null when the lexicon does not say. */
     public Better betterOf(String metric) {
         if (metric == null) return null;
-        String m = metric.toLowerCase(Locale.ROOT);
-        for (DirectionRule r : directions) if (r.pattern().matcher(m).find()) return r.better();
+        return betterMemo.get(metric.toLowerCase(Locale.ROOT));
+    }
+
+    private Better firstDirection(String lowerMetric) {
+        for (DirectionRule r : directions) if (r.pattern().matcher(lowerMetric).find()) return r.better();
         return null;
     }
 
     public MetricClass classOf(String metric) {
         if (metric == null) return null;
-        String m = metric.toLowerCase(Locale.ROOT);
-        for (ClassRule r : classRules) if (r.pattern().matcher(m).find()) return r.metricClass();
+        return classMemo.get(metric.toLowerCase(Locale.ROOT));
+    }
+
+    private MetricClass firstClass(String lowerMetric) {
+        for (ClassRule r : classRules) if (r.pattern().matcher(lowerMetric).find()) return r.metricClass();
         return null;
     }
 }

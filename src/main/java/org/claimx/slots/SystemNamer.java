@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.claimx.nlp.RuleException;
+import org.claimx.nlp.TextMatches;
 import org.claimx.nlp.Tsv;
 
 /**
@@ -16,7 +17,7 @@ import org.claimx.nlp.Tsv;
  */
 public final class SystemNamer {
     /** Where a rule looks: the title or the abstract for the system name, or anywhere for other names only. */
-    private record NameRule(String name, String where, Pattern pattern) {
+    private record NameRule(String name, String where, TextMatches matches) {
         boolean title() { return where.equals("title"); }
     }
 
@@ -36,7 +37,7 @@ public final class SystemNamer {
             try {
                 Pattern p = Pattern.compile(r.col(2));
                 if (!r.col(2).contains("(?<name>")) throw new RuleException(t.file(), r.line(), "no (?<name>...) group");
-                rules.add(new NameRule(r.col(0), r.col(1), p));
+                rules.add(new NameRule(r.col(0), r.col(1), TextMatches.of(p)));
             } catch (PatternSyntaxException e) {
                 throw new RuleException(t.file(), r.line(), "bad regex: " + e.getDescription());
             }
@@ -45,14 +46,36 @@ public final class SystemNamer {
     }
 
     /**
-     * Normalised title and abstract text in; the paper's system name and the rule that found it out.
-     * A title name the abstract never uses gives way to the name the abstract introduces, and a name
-     * the abstract abbreviates ("Mixture-of-Transformers (MoT)") is known by its abbreviation, as the
-     * rest of the abstract calls it.
+     * Normalised title and abstract text in; the paper's system name and the rule that found it out,
+     * with every other name any rule finds in the title or the abstract, each once, with the first rule
+     * that found it. A title name the abstract never uses gives way to the name the abstract
+     * introduces, and a name the abstract abbreviates ("Mixture-of-Transformers (MoT)") is known by its
+     * abbreviation, as the rest of the abstract calls it.
+     *
+     * <p>One search per rule serves both: a rule's first match is the one that can name the system
+     * (the first rule of the title, then of the abstract, that matches at all), and all its matches
+     * are names.
      */
-    public PaperContext name(String title, String abstractText) {
-        PaperContext fromTitle = first(title, true);
-        PaperContext fromAbstract = first(abstractText, false);
+    public PaperContext read(String title, String abstractText) {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        PaperContext fromTitle = null;
+        PaperContext fromAbstract = null;
+        String paper = null;
+        for (NameRule r : rules) {
+            boolean anywhere = r.where().equals("paper");
+            if (anywhere && paper == null) paper = title + "\n" + abstractText;
+            List<String> found = new ArrayList<>();
+            r.matches().forEach(anywhere ? paper : r.title() ? title : abstractText, m -> found.add(m.group("name")));
+            if (!found.isEmpty() && !anywhere) {
+                if (r.title() && fromTitle == null) fromTitle = new PaperContext(found.get(0), r.name());
+                if (!r.title() && fromAbstract == null) fromAbstract = new PaperContext(found.get(0), r.name());
+            }
+            for (String name : found) if (name != null) names.putIfAbsent(name, r.name());
+        }
+        return systemName(abstractText, fromTitle, fromAbstract).withOtherNames(names);
+    }
+
+    private static PaperContext systemName(String abstractText, PaperContext fromTitle, PaperContext fromAbstract) {
         PaperContext chosen = fromTitle;
         if (chosen == null || (fromAbstract != null && !mentions(abstractText, chosen.systemName()))) {
             chosen = fromAbstract != null ? fromAbstract : fromTitle;
@@ -64,26 +87,6 @@ public final class SystemNamer {
             return new PaperContext(alias.group(1), chosen.systemRule() + "+system.abbreviation");
         }
         return chosen;
-    }
-
-    /** Every name any rule finds in the title or the abstract, each once, with the first rule that found it. */
-    public java.util.Map<String, String> allNames(String title, String abstractText) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (NameRule r : rules) {
-            Matcher m = r.pattern().matcher(r.where().equals("paper") ? title + "\n" + abstractText
-                    : r.title() ? title : abstractText);
-            while (m.find()) if (m.group("name") != null) out.putIfAbsent(m.group("name"), r.name());
-        }
-        return out;
-    }
-
-    private PaperContext first(String text, boolean inTitle) {
-        for (NameRule r : rules) {
-            if (r.where().equals("paper") || r.title() != inTitle) continue;
-            Matcher m = r.pattern().matcher(text);
-            if (m.find()) return new PaperContext(m.group("name"), r.name());
-        }
-        return null;
     }
 
     private static boolean mentions(String text, String name) {

@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.claimx.nlp.RuleException;
+import org.claimx.nlp.TextMatches;
 
 /**
  * Turns raw title or abstract text into text the annotators read well (LaTeX remnants, odd
@@ -21,7 +22,7 @@ import org.claimx.nlp.RuleException;
  * {@code \textbf{27}} becomes {@code 27} with each digit still pointing at its own digit.
  */
 public final class Normalizer {
-    private record Substitution(Pattern pattern, String replacement, boolean keepGroup) {}
+    private record Substitution(TextMatches matches, String replacement, boolean keepGroup) {}
 
     private final List<Substitution> substitutions;
 
@@ -41,7 +42,7 @@ public final class Normalizer {
                 throw new RuleException(tsv, i + 1, "expected pattern<TAB>replacement, got: " + line);
             }
             try {
-                subs.add(new Substitution(Pattern.compile(cols[0]), unescape(cols[1]), cols[1].equals("$1")));
+                subs.add(new Substitution(TextMatches.of(Pattern.compile(cols[0])), unescape(cols[1]), cols[1].equals("$1")));
             } catch (PatternSyntaxException e) {
                 throw new RuleException(tsv, i + 1, "bad pattern: " + e.getDescription() + ": " + cols[0]);
             }
@@ -62,15 +63,33 @@ public final class Normalizer {
     }
 
     private static OffsetText apply(OffsetText cur, Substitution s) {
-        String text = cur.text();
-        Matcher m = s.pattern().matcher(text);
-        if (!m.find()) return cur;
-        StringBuilder out = new StringBuilder(text.length());
-        IntList from = new IntList(text.length());
-        IntList to = new IntList(text.length());
-        int last = 0;
-        do {
-            if (m.end() == m.start()) continue;
+        Rewrite r = new Rewrite(cur, s);
+        s.matches().forEach(cur.text(), r::match);
+        return r.result();
+    }
+
+    /** One substitution over a text: the text rewritten match by match, built from the first match on. */
+    private static final class Rewrite {
+        private final OffsetText cur;
+        private final Substitution s;
+        private StringBuilder out;
+        private IntList from;
+        private IntList to;
+        private int last;
+
+        Rewrite(OffsetText cur, Substitution s) {
+            this.cur = cur;
+            this.s = s;
+        }
+
+        void match(MatchResult m) {
+            if (out == null) {
+                int n = cur.text().length();
+                out = new StringBuilder(n);
+                from = new IntList(n);
+                to = new IntList(n);
+            }
+            if (m.end() == m.start()) return;
             copy(cur, last, m.start(), out, from, to);
             if (s.keepGroup()) {
                 copy(cur, m.start(1), m.end(1), out, from, to);
@@ -84,9 +103,14 @@ public final class Normalizer {
                 }
             }
             last = m.end();
-        } while (m.find());
-        copy(cur, last, text.length(), out, from, to);
-        return new OffsetText(cur.original(), out.toString(), from.toArray(), to.toArray());
+        }
+
+        /** The rewritten text; the text itself when nothing matched. */
+        OffsetText result() {
+            if (out == null) return cur;
+            copy(cur, last, cur.text().length(), out, from, to);
+            return new OffsetText(cur.original(), out.toString(), from.toArray(), to.toArray());
+        }
     }
 
     private static void copy(OffsetText cur, int start, int end, StringBuilder out, IntList from, IntList to) {
