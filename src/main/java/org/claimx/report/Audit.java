@@ -100,7 +100,18 @@ public final class Audit {
     private String quantity(Claim c) {
         if ((c.metricClass() == MetricClass.SPEED)) return "speed";
         String m = metric(c);
-        return m == null ? null : names.metric(m);
+        return m == null ? null : measured(m);
+    }
+
+    /**
+     * A metric's name for comparing claims, without the change words a phrase may open with:
+     * "improving accuracy" and "accuracy" measure one thing.
+     */
+    private String measured(String metric) {
+        String[] words = metric.strip().split("\\s+");
+        int i = 0;
+        while (i < words.length - 1 && lexicon.isChangeWord(words[i])) i++;
+        return names.metric(String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length)));
     }
 
     // ---- the kinds ---------------------------------------------------------------------------------
@@ -269,7 +280,7 @@ public final class Audit {
             Claim base = null;
             for (Claim l : cs) {
                 if (l != c && unit(l).equals("%") && change(l).equals("level") && metric(l) != null && num(l) != null
-                        && names.metric(metric(l)).equals(names.metric(m))) {
+                        && measured(metric(l)).equals(measured(m))) {
                     // The same method's own figure first: that is the one the change is of.
                     boolean same = Objects.toString(l.method(), "").equals(Objects.toString(c.method(), ""));
                     if (base == null || (same && !Objects.toString(base.method(), "").equals(Objects.toString(c.method(), "")))) base = l;

@@ -243,6 +243,11 @@ public final class SlotLexicon {
         return knownDatasets.matcher(phrase).matches();
     }
 
+    /** The word is a change cue of change-cues.tsv ("improving", "reduced", "higher"). */
+    public boolean isChangeWord(String word) {
+        return cue(word) != null;
+    }
+
     ChangeCue cue(String word) {
         return cueMemo.get(word.toLowerCase(Locale.ROOT));
     }
