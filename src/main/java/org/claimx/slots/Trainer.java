@@ -21,7 +21,7 @@ public final class Trainer {
     public record Labeled(Instance instance, JsonNode gold) {}
 
     public static final double SIGMA = 0.3;
-    public static final double RANK_SIGMA = 1.0;
+    public static final double RANK_SIGMA = 1.5;
 
     /** A feature of a slot must stand in this many training groups to get a weight: rarer ones only fit noise. */
     public static final int MIN_GROUPS = 2;
