@@ -210,13 +210,8 @@ final class AnchoredTextRules {
             for (int i = open; i < re.length(); i++) {
                 char c = re.charAt(i);
                 if (c == '\\') {
-                    if (i + 1 < re.length() && re.charAt(i + 1) == 'Q') {
-                        int e = re.indexOf("\\E", i + 2);
-                        if (e < 0) return -1;
-                        i = e + 1;
-                    } else {
-                        i++;
-                    }
+                    i = RuleBook.escapeEnd(re, i);
+                    if (i < 0) return -1;
                 } else if (c == '[') {
                     i = classEnd(re, i);
                     if (i < 0) return -1;
@@ -255,13 +250,8 @@ final class AnchoredTextRules {
             for (int i = 0; i < re.length(); i++) {
                 char c = re.charAt(i);
                 if (c == '\\') {
-                    if (i + 1 < re.length() && re.charAt(i + 1) == 'Q') {
-                        int e = re.indexOf("\\E", i + 2);
-                        if (e < 0) return true;
-                        i = e + 1;
-                    } else {
-                        i++;
-                    }
+                    i = RuleBook.escapeEnd(re, i);
+                    if (i < 0) return true;
                 } else if (c == '[') {
                     i = classEnd(re, i);
                     if (i < 0) return true;

@@ -191,6 +191,18 @@ public final class RuleBook {
     }
 
     /**
+     * The index of the last character of the escape that starts with the backslash at {@code i}: the
+     * next character, or the end of a {@code \Q...\E} quote; -1 for a quote that is never closed.
+     */
+    static int escapeEnd(String regex, int i) {
+        if (i + 1 < regex.length() && regex.charAt(i + 1) == 'Q') {
+            int e = regex.indexOf("\\E", i + 2);
+            return e < 0 ? -1 : e + 1;
+        }
+        return i + 1;
+    }
+
+    /**
      * Where {@code regex} repeats a group without an upper bound ({@code (...)*}, {@code (...)+},
      * {@code (...){2,}}, not possessive), as the index of the group's closing parenthesis; -1 if
      * nowhere. java.util.regex matches each turn of such a group one call deeper, so its stack depth
@@ -202,13 +214,8 @@ public final class RuleBook {
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == 'Q') {
-                    int end = regex.indexOf("\\E", i + 2);
-                    if (end < 0) return -1;
-                    i = end + 1;
-                } else {
-                    i++;
-                }
+                i = escapeEnd(regex, i);
+                if (i < 0) return -1;
                 continue;
             }
             if (c == '[') {

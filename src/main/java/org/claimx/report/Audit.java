@@ -277,10 +277,11 @@ public final class Audit {
             String m = metric(c);
             if (n == null || m == null || !unit(c).equals("%") || !relative(c) || !isResult(c) || !BOUNDED.matcher(m).find()) continue;
             if ((c.baselineValue() != null) || SAYS_WHICH.matcher(c.sentence()).find()) continue;
+            String measured = measured(m);
             Claim base = null;
             for (Claim l : cs) {
                 if (l != c && unit(l).equals("%") && change(l).equals("level") && metric(l) != null && num(l) != null
-                        && measured(metric(l)).equals(measured(m))) {
+                        && measured(metric(l)).equals(measured)) {
                     // The same method's own figure first: that is the one the change is of.
                     boolean same = Objects.toString(l.method(), "").equals(Objects.toString(c.method(), ""));
                     if (base == null || (same && !Objects.toString(base.method(), "").equals(Objects.toString(c.method(), "")))) base = l;

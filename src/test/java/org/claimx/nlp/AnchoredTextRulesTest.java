@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -82,21 +79,9 @@ class AnchoredTextRulesTest {
 
     @Test
     void theGoldPapersGiveTheSameMatches() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        int texts = 0;
-        for (String file : new String[] {"testdata/gold/dev.papers.jsonl", "testdata/gold/heldout.papers.jsonl", "testdata/inputs/example.jsonl"}) {
-            for (String line : Files.readAllLines(Path.of(file))) {
-                if (line.isBlank()) continue;
-                JsonNode paper = json.readTree(line);
-                for (String field : new String[] {"title", "abstract"}) {
-                    String text = paper.path(field).asText("");
-                    if (text.isEmpty()) continue;
-                    assertSameEverywhere(text);
-                    texts++;
-                }
-            }
-        }
-        assertTrue(texts > 200, "texts read: " + texts);
+        List<String> texts = GoldTexts.read();
+        for (String text : texts) assertSameEverywhere(text);
+        assertTrue(texts.size() > 200, "texts read: " + texts.size());
     }
 
     @Property(tries = 300)

@@ -3,8 +3,6 @@ package org.claimx.nlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,21 +84,9 @@ class TextMatchesTest {
 
     @Test
     void theGoldPapersGiveTheSameMatches() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        int texts = 0;
-        for (String file : new String[] {"testdata/gold/dev.papers.jsonl", "testdata/gold/heldout.papers.jsonl", "testdata/inputs/example.jsonl"}) {
-            for (String line : Files.readAllLines(Path.of(file))) {
-                if (line.isBlank()) continue;
-                JsonNode paper = json.readTree(line);
-                for (String field : new String[] {"title", "abstract"}) {
-                    String text = paper.path(field).asText("");
-                    if (text.isEmpty()) continue;
-                    assertSameEverywhere(text);
-                    texts++;
-                }
-            }
-        }
-        assertTrue(texts > 200, "texts read: " + texts);
+        List<String> texts = GoldTexts.read();
+        for (String text : texts) assertSameEverywhere(text);
+        assertTrue(texts.size() > 200, "texts read: " + texts.size());
     }
 
     @Property(tries = 500)

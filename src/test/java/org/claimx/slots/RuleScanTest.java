@@ -3,15 +3,12 @@ package org.claimx.slots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.tokensregex.MultiPatternMatcher;
 import edu.stanford.nlp.ling.tokensregex.SequenceMatchResult;
 import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
 import edu.stanford.nlp.util.CoreMap;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,25 +131,18 @@ class RuleScanTest {
     @Test
     void theGoldPapersGiveTheSameMatches() throws Exception {
         Nlp nlp = new Nlp();
-        ObjectMapper json = new ObjectMapper();
         int sentences = 0, matches = 0;
-        for (String file : new String[] {"testdata/gold/dev.papers.jsonl", "testdata/gold/heldout.papers.jsonl", "testdata/inputs/example.jsonl"}) {
-            for (String line : Files.readAllLines(Path.of(file))) {
-                if (line.isBlank()) continue;
-                JsonNode paper = json.readTree(line);
-                for (String field : new String[] {"title", "abstract"}) {
-                    List<CoreMap> split = nlp.split(paper.path(field).asText(""));
-                    nlp.tag(split);
-                    for (CoreMap s : split) {
-                        List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
-                        // Figures as values, as the value rules would mark them; and then no values at all.
-                        for (CoreLabel t : tokens) t.setNER(t.word().matches(".*\\d.*") ? "VALUE" : "O");
-                        matches += assertSameEverywhere(tokens);
-                        for (CoreLabel t : tokens) t.setNER("O");
-                        matches += assertSameEverywhere(tokens);
-                        sentences++;
-                    }
-                }
+        for (String text : org.claimx.nlp.GoldTexts.read()) {
+            List<CoreMap> split = nlp.split(text);
+            nlp.tag(split);
+            for (CoreMap s : split) {
+                List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
+                // Figures as values, as the value rules would mark them; and then no values at all.
+                for (CoreLabel t : tokens) t.setNER(t.word().matches(".*\\d.*") ? "VALUE" : "O");
+                matches += assertSameEverywhere(tokens);
+                for (CoreLabel t : tokens) t.setNER("O");
+                matches += assertSameEverywhere(tokens);
+                sentences++;
             }
         }
         assertTrue(sentences > 1000, "sentences read: " + sentences);
