@@ -56,6 +56,49 @@ public final class Ranker implements Serializable {
         return s;
     }
 
+    /**
+     * The negative log likelihood of one group's gold candidates, {@code -log(sum of gold
+     * probabilities)}, with its gradient added into {@code d}. The sums of exponentials are taken from
+     * the largest score; where the gold sum underflows to zero (the gold candidates score some 700
+     * below the best one, as the minimiser's line search can try) it is taken again from the best
+     * gold score, since an infinite loss stalls that search.
+     */
+    static double groupLoss(int[][] c, boolean[] y, double[] w, double[] d) {
+        double[] s = new double[c.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < c.length; i++) {
+            for (int k : c[i]) s[i] += w[k];
+            max = Math.max(max, s[i]);
+        }
+        double zAll = 0, zGold = 0;
+        double[] e = new double[c.length];
+        for (int i = 0; i < c.length; i++) {
+            e[i] = Math.exp(s[i] - max);
+            zAll += e[i];
+            if (y[i]) zGold += e[i];
+        }
+        double shift = 0;
+        double[] eg = e;
+        if (zGold == 0) {
+            double maxGold = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < c.length; i++) if (y[i]) maxGold = Math.max(maxGold, s[i]);
+            eg = new double[c.length];
+            for (int i = 0; i < c.length; i++) if (y[i]) zGold += eg[i] = Math.exp(s[i] - maxGold);
+            shift = max - maxGold;
+        }
+        for (int i = 0; i < c.length; i++) {
+            double grad = e[i] / zAll - (y[i] ? eg[i] / zGold : 0);
+            if (grad != 0) for (int k : c[i]) d[k] += grad;
+        }
+        return Math.log(zAll) - Math.log(zGold) + shift;
+    }
+
+    /** A bound on the minimiser's steps, so that training ends even where the search stalls. */
+    static final int MAX_ITERATIONS = 2000;
+
+    /** How small a relative improvement of the objective ends the minimiser. */
+    static final double TOLERANCE = 1e-5;
+
     public static Ranker train(List<Group> groups, double sigma) {
         Map<String, Integer> index = new HashMap<>();
         List<String> names = new ArrayList<>();
@@ -88,28 +131,7 @@ public final class Ranker implements Serializable {
             protected void calculate(double[] w) {
                 double v = 0;
                 double[] d = new double[dim];
-                for (int g = 0; g < gs.size(); g++) {
-                    int[][] c = gs.get(g);
-                    boolean[] y = golds.get(g);
-                    double[] s = new double[c.length];
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (int i = 0; i < c.length; i++) {
-                        for (int k : c[i]) s[i] += w[k];
-                        max = Math.max(max, s[i]);
-                    }
-                    double zAll = 0, zGold = 0;
-                    double[] e = new double[c.length];
-                    for (int i = 0; i < c.length; i++) {
-                        e[i] = Math.exp(s[i] - max);
-                        zAll += e[i];
-                        if (y[i]) zGold += e[i];
-                    }
-                    v += Math.log(zAll) - Math.log(zGold);
-                    for (int i = 0; i < c.length; i++) {
-                        double grad = e[i] / zAll - (y[i] ? e[i] / zGold : 0);
-                        if (grad != 0) for (int k : c[i]) d[k] += grad;
-                    }
-                }
+                for (int g = 0; g < gs.size(); g++) v += groupLoss(gs.get(g), golds.get(g), w, d);
                 for (int k = 0; k < dim; k++) {
                     v += w[k] * w[k] * inv2s2;
                     d[k] += 2 * w[k] * inv2s2;
@@ -120,7 +142,7 @@ public final class Ranker implements Serializable {
         };
         QNMinimizer qn = new QNMinimizer(15);
         qn.shutUp();
-        double[] w = dim == 0 ? new double[0] : qn.minimize(f, 1e-5, new double[dim]);
+        double[] w = dim == 0 ? new double[0] : qn.minimize(f, TOLERANCE, new double[dim], MAX_ITERATIONS);
         HashMap<String, Double> weights = new HashMap<>();
         for (int k = 0; k < dim; k++) if (w[k] != 0) weights.put(names.get(k), w[k]);
         return new Ranker(weights);
