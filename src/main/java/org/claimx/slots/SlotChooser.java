@@ -15,7 +15,8 @@ import org.claimx.model.Unit;
  * "precision"; it takes a method and nothing else.
  *
  * <p>{@code confidence} is the model's probability of the whole claim: that the value is a claim,
- * times that of its change, times that of the chosen filler of each slot.
+ * times that of its change, times, for each slot, that of the chosen filler and of the candidates
+ * the scorer counts as the same filler.
  */
 public final class SlotChooser {
     public record Scored(Candidate candidate, double p) {}
@@ -73,11 +74,27 @@ public final class SlotChooser {
                 continue;
             }
             Candidate w = best[free.indexOf(slot)];
-            double p = ranked.get(slot).stream().filter(x -> x.candidate() == w).findFirst().orElseThrow().p();
+            double p = agreeing(w, ranked.get(slot));
             slots.put(slot, new Choice(w, p, ranked.get(slot)));
             conf *= p;
         }
         return new Decision(in, pClaim >= 0.5, pClaim, change, pChange, slots, conf);
+    }
+
+    /**
+     * The probability that the slot is right if {@code w} fills it: the summed probability of every
+     * candidate the contract's scorer counts as the same filler ("prefill speed" and "speed"; the
+     * empty candidate only as itself). The rankers are trained on that same set (every candidate that
+     * agrees with the gold is a right answer), so two wordings of one filler do not split the
+     * confidence between them.
+     */
+    static double agreeing(Candidate w, List<Scored> ranked) {
+        double p = 0;
+        for (Scored x : ranked) {
+            Candidate c = x.candidate();
+            if (c == w || !w.isNone() && !c.isNone() && org.claimx.eval.Scorer.sameSlot(c.text(), w.text())) p += x.p();
+        }
+        return Math.min(p, 1.0);
     }
 
     /** How many of each slot's best candidates the joint choice considers. */

@@ -76,6 +76,8 @@ public final class SlotProposer {
             }
             Candidate unitWord = unitWord(s, m, vTo);
             if (unitWord != null) cands.add(unitWord);
+            Candidate implied = impliedMetric(s, vFrom, vTo);
+            if (implied != null) cands.add(implied);
             cands.addAll(proposed);
             Features.Context fc = new Features.Context(tokens, vFrom, vTo, m, field == Field.TITLE, ctx.systemName(),
                     selfBefore, kept.size(), k, rel.rule().get(kept.get(k)), paperText);
@@ -87,6 +89,31 @@ public final class SlotProposer {
                     features.change(fc)));
         }
         return out;
+    }
+
+    /** How far from the value a change word may stand to imply its metric. */
+    private static final int IMPLIED_WINDOW = 3;
+
+    /**
+     * "22.4x faster", "a 2x speedup": the metric a change word near the value implies
+     * ({@code rules/lexicon/change-cues.tsv}, third column) is a metric candidate, though the sentence
+     * does not write it.
+     */
+    private Candidate impliedMetric(SentenceView s, int vFrom, int vTo) {
+        for (int d = 1; d <= IMPLIED_WINDOW; d++) {
+            String after = impliedAt(s, vTo + d);
+            if (after != null) return new Candidate(after, -1, -1, Set.of("metric.implied-by-change-word"));
+            String before = impliedAt(s, vFrom - d);
+            if (before != null) return new Candidate(before, -1, -1, Set.of("metric.implied-by-change-word"));
+        }
+        return null;
+    }
+
+    /** The metric the change word at token {@code i} implies; null if none (or no such token). */
+    private String impliedAt(SentenceView s, int i) {
+        if (i < 0 || i >= s.size()) return null;
+        SlotLexicon.ChangeCue cue = lex.cue(s.word(i));
+        return cue == null ? null : cue.impliedMetric();
     }
 
     /** "16.3 million parameters": the counted word written inside the value is a metric candidate. */
