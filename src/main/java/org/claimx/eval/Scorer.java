@@ -287,12 +287,19 @@ public final class Scorer {
     /** {@link #sameSlot(JsonNode, JsonNode)} on strings, null for a JSON null. */
     public static boolean sameSlot(String a, String b) {
         if (a == null || b == null) return a == null && b == null;
-        List<String> wa = words(a), wb = words(b);
-        if (wa.isEmpty() || wb.isEmpty()) return wa.equals(wb);
-        Set<String> sa = new HashSet<>(wa), sb = new HashSet<>(wb);
-        Set<String> both = new HashSet<>(sa);
-        both.retainAll(sb);
-        int common = both.size();
+        return sameWords(wordSet(a), wordSet(b));
+    }
+
+    /** The distinct {@link #words} of a slot value, for {@link #sameWords}. */
+    public static Set<String> wordSet(String s) {
+        return Set.copyOf(words(s));
+    }
+
+    /** {@link #sameSlot(String, String)} on the {@link #wordSet}s of two non-null values. */
+    public static boolean sameWords(Set<String> sa, Set<String> sb) {
+        if (sa.isEmpty() || sb.isEmpty()) return sa.isEmpty() && sb.isEmpty();
+        int common = 0;
+        for (String w : sa) if (sb.contains(w)) common++;
         if (common == 0) return false;
         double prec = (double) common / sa.size(), rec = (double) common / sb.size();
         return 2 * prec * rec / (prec + rec) >= 0.5;

@@ -200,6 +200,13 @@ public final class Engine {
     private Analysis analyse(String original, Stages stages) {
         long t = System.nanoTime();
         OffsetText text = normalizer.normalize(original);
+        // A title or abstract with no digit and no number word gives no values: it is not split at all.
+        // (Its sentences are substrings of it cut at token edges, so none can hold what it does not. A
+        // text past the longest sentence is split anyway: the splitter blanks parts of it first.)
+        if (text.text().length() <= Nlp.MAX_SENTENCE_CHARS && !values.mayHold(text.text())) {
+            stages.lap(Stages.Stage.SPLIT, t);
+            return new Analysis(text, List.of(), List.of());
+        }
         List<CoreMap> sentences = nlp.split(text.text());
         t = stages.lap(Stages.Stage.SPLIT, t);
         List<List<ValueMention>> mentions = new ArrayList<>(sentences.size());

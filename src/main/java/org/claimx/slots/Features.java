@@ -68,7 +68,7 @@ public final class Features {
             return f;
         }
         String text = cand.text();
-        boolean isSystem = c.systemName() != null && org.claimx.eval.Scorer.sameSlot(text, c.systemName());
+        boolean isSystem = c.systemName() != null && text != null && SlotChooser.sameFiller(text, c.systemName());
         if (isSystem) {
             f.add("system");
             f.add("system&self=" + c.selfSubjectBefore());

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.claimx.eval.Scorer;
 import org.claimx.model.Change;
 import org.claimx.model.Unit;
 
@@ -90,12 +92,21 @@ public final class SlotChooser {
      */
     static double agreeing(Candidate w, List<Scored> ranked) {
         double p = 0;
+        Set<String> ww = w.isNone() ? null : WORDS.get(w.text());
         for (Scored x : ranked) {
             Candidate c = x.candidate();
-            if (c == w || !w.isNone() && !c.isNone() && org.claimx.eval.Scorer.sameSlot(c.text(), w.text())) p += x.p();
+            if (c == w || ww != null && !c.isNone() && Scorer.sameWords(WORDS.get(c.text()), ww)) p += x.p();
         }
         return Math.min(p, 1.0);
     }
+
+    /** {@link Scorer#sameSlot(String, String)} of two non-null texts, with their words remembered. */
+    static boolean sameFiller(String a, String b) {
+        return Scorer.sameWords(WORDS.get(a), WORDS.get(b));
+    }
+
+    /** The scorer's words of each candidate text, remembered: the same phrases come back slot after slot. */
+    private static final WordMemo<Set<String>> WORDS = new WordMemo<>(Scorer::wordSet);
 
     /** How many of each slot's best candidates the joint choice considers. */
     private static final int BEAM = 4;

@@ -41,6 +41,19 @@ public final class ValueFinder {
         this.trigger = lexicon.trigger();
     }
 
+    /**
+     * Whether {@code text} can hold a value: it has a digit or a number word
+     * ({@link ValueLexicon#trigger}). A text without one gives no mentions, in any of its sentences.
+     */
+    public boolean mayHold(String text) {
+        // A digit settles it; the number words' regex, tried at every character, is the slow part.
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') return true;
+        }
+        return trigger.matcher(text).find();
+    }
+
     public List<ValueMention> find(CoreMap sentence) {
         if (Thread.currentThread().isInterrupted()) {
             throw new java.util.concurrent.CancellationException("abandoned while finding values");
@@ -49,7 +62,7 @@ public final class ValueFinder {
         if (sentenceText.length() > MAX_SENTENCE_CHARS
                 || sentence.get(CoreAnnotations.TokensAnnotation.class).size() > MAX_SENTENCE_TOKENS) return List.of();
         // Four sentences in five hold no figure at all: the rules only run where one can be.
-        if (!trigger.matcher(sentenceText).find()) return List.of();
+        if (!mayHold(sentenceText)) return List.of();
         int base = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
         List<ValueMention> out = new ArrayList<>();
         for (MatchedExpression m : rules.extractor().extractExpressions(sentence)) {
