@@ -88,6 +88,7 @@ final class ExtractCommand implements Callable<Integer> {
         } catch (InputException e) {
             throw new UsageException(e.getMessage());
         }
+        org.claimx.io.Json.warmUpInBackground();
         Engine engine = Engine.load(rules.dir());
         PrintStream err = System.err;
         OutputStream stdout = new BufferedOutputStream(Outputs.stdout(), 1 << 16);
