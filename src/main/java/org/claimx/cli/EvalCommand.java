@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.claimx.eval.ClaimsFile;
 import org.claimx.eval.ScoreReport;
@@ -66,6 +67,11 @@ final class EvalCommand implements Callable<Integer> {
                     + " extract the other, and score all folds' claims together.")
     int cv;
 
+    @Option(names = "--also-train", arity = "2", paramLabel = "FILE",
+            description = "With --cv: gold papers and their claims (two files, PAPERS CLAIMS) that every fold's model is"
+                    + " also trained on and that are never scored, as 'claimx train' takes more --gold. Repeatable.")
+    List<Path> alsoTrain = new ArrayList<>();
+
     @Mixin
     RulesOption rules = new RulesOption();
 
@@ -82,6 +88,10 @@ final class EvalCommand implements Callable<Integer> {
         };
         if (cv == 1 || cv < 0) throw new UsageException("--cv needs at least 2 folds: " + cv);
         if (cv > 0 && pred != null) throw new UsageException("--cv trains its own models; it takes no --pred");
+        if (!alsoTrain.isEmpty() && cv == 0) throw new UsageException("--also-train adds training data to --cv; give --cv K");
+        for (Path p : alsoTrain) {
+            if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
+        }
         if (cv > 0) chosen = id -> !Split.isValidation(id);
         Map<String, JsonNode> paperMap = new java.util.LinkedHashMap<>();
         final var keep = chosen;
@@ -106,15 +116,24 @@ final class EvalCommand implements Callable<Integer> {
 
     private List<JsonNode> crossValidate() throws Exception {
         Engine engine = Engine.loadWithoutModel(rules.dir());
-        GoldInstances g = GoldInstances.read(List.<Path[]>of(new Path[] {papers, gold}));
+        List<Path[]> sets = new ArrayList<>();
+        sets.add(new Path[] {papers, gold});
+        java.util.Set<String> extra = new java.util.HashSet<>();
+        for (int i = 0; i + 1 < alsoTrain.size(); i += 2) {
+            sets.add(new Path[] {alsoTrain.get(i), alsoTrain.get(i + 1)});
+            extra.addAll(ClaimsFile.readPapers(alsoTrain.get(i)).keySet());
+        }
+        Set<String> scored = ClaimsFile.readPapers(papers).keySet();
+        extra.removeAll(scored);
+        GoldInstances g = GoldInstances.read(sets);
         g.readWith(engine, Math.max(threads.get(), 2), true);
         List<JsonNode> out = new ArrayList<>();
         for (int k = 0; k < cv; k++) {
             final int fold = k;
-            var model = Trainer.train(g.labeled(id -> !Split.isValidation(id) && Split.fold(id, cv) != fold));
-            List<JsonNode> foldPred = g.predict(engine.withModel(model), id -> !Split.isValidation(id) && Split.fold(id, cv) == fold);
-            var r = Scorer.score(g.papers(id -> !Split.isValidation(id) && Split.fold(id, cv) == fold),
-                    g.gold(id -> !Split.isValidation(id) && Split.fold(id, cv) == fold), foldPred);
+            java.util.function.Predicate<String> held = id -> scored.contains(id) && !Split.isValidation(id) && Split.fold(id, cv) == fold;
+            var model = Trainer.train(g.labeled(id -> !Split.isValidation(id) && (extra.contains(id) || scored.contains(id) && Split.fold(id, cv) != fold)));
+            List<JsonNode> foldPred = g.predict(engine.withModel(model), held);
+            var r = Scorer.score(g.papers(held), g.gold(held), foldPred);
             System.err.printf("claimx: fold %d of %d: detection F1 %.3f, tuple F1 %.3f%n", k + 1, cv,
                     r.detection().f(), r.tuple().f());
             out.addAll(foldPred);

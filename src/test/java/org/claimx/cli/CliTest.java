@@ -236,4 +236,26 @@ class CliTest {
         assertTrue(r.err().startsWith("claimx: no rules folder: no-such-rules"), r.err());
         assertEquals(2, run("extract", "--rules", "no-such-rules", "testdata/inputs/example.jsonl").code());
     }
+
+    @Test
+    void crossValidationTrainsOnAlsoTrainDataButScoresOnlyThePapersGiven() throws Exception {
+        // Every scored gold claim is one of dev's training-side papers; none of heldout's, which only train.
+        long devTrainClaims = org.claimx.eval.ClaimsFile.readClaims(java.nio.file.Path.of("testdata/gold/dev.claims.jsonl")).stream()
+                .filter(c -> !org.claimx.eval.Split.isValidation(c.path("paper").asText())).count();
+        Run r = run("eval", "--papers", "testdata/gold/dev.papers.jsonl", "--gold", "testdata/gold/dev.claims.jsonl", "--cv", "2",
+                "--also-train", "testdata/gold/heldout.papers.jsonl", "testdata/gold/heldout.claims.jsonl");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("gold " + devTrainClaims + " "), r.out());
+        assertTrue(r.err().contains("fold 2 of 2"), r.err());
+        // The folds' models learned from the added papers: the slot figures differ from a run without them.
+        Run alone = run("eval", "--papers", "testdata/gold/dev.papers.jsonl", "--gold", "testdata/gold/dev.claims.jsonl", "--cv", "2");
+        assertEquals(0, alone.code(), alone.err());
+        assertTrue(alone.out().startsWith("gold " + devTrainClaims + " "), alone.out());
+        assertFalse(alone.out().equals(r.out()), r.out());
+
+        Run noCv = run("eval", "--papers", "testdata/gold/dev.papers.jsonl", "--gold", "testdata/gold/dev.claims.jsonl",
+                "--also-train", "testdata/gold/heldout.papers.jsonl", "testdata/gold/heldout.claims.jsonl");
+        assertEquals(2, noCv.code());
+        assertTrue(noCv.err().contains("--also-train adds training data to --cv"), noCv.err());
+    }
 }
