@@ -72,6 +72,10 @@ final class EvalCommand implements Callable<Integer> {
                     + " also trained on and that are never scored, as 'claimx train' takes more --gold. Repeatable.")
     List<Path> alsoTrain = new ArrayList<>();
 
+    @Option(names = "--also-train-slots", arity = "2", paramLabel = "FILE",
+            description = "As --also-train, for the change and the slots only (as 'claimx train --slots-gold'). Repeatable.")
+    List<Path> alsoTrainSlots = new ArrayList<>();
+
     @Mixin
     RulesOption rules = new RulesOption();
 
@@ -88,8 +92,10 @@ final class EvalCommand implements Callable<Integer> {
         };
         if (cv == 1 || cv < 0) throw new UsageException("--cv needs at least 2 folds: " + cv);
         if (cv > 0 && pred != null) throw new UsageException("--cv trains its own models; it takes no --pred");
-        if (!alsoTrain.isEmpty() && cv == 0) throw new UsageException("--also-train adds training data to --cv; give --cv K");
-        for (Path p : alsoTrain) {
+        if ((!alsoTrain.isEmpty() || !alsoTrainSlots.isEmpty()) && cv == 0) {
+            throw new UsageException("--also-train adds training data to --cv; give --cv K");
+        }
+        for (Path p : concat(alsoTrain, alsoTrainSlots)) {
             if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
         }
         if (cv > 0) chosen = id -> !Split.isValidation(id);
@@ -123,21 +129,35 @@ final class EvalCommand implements Callable<Integer> {
             sets.add(new Path[] {alsoTrain.get(i), alsoTrain.get(i + 1)});
             extra.addAll(ClaimsFile.readPapers(alsoTrain.get(i)).keySet());
         }
+        java.util.Set<String> slotsOnly = new java.util.HashSet<>();
+        for (int i = 0; i + 1 < alsoTrainSlots.size(); i += 2) {
+            sets.add(new Path[] {alsoTrainSlots.get(i), alsoTrainSlots.get(i + 1)});
+            slotsOnly.addAll(ClaimsFile.readPapers(alsoTrainSlots.get(i)).keySet());
+        }
         Set<String> scored = ClaimsFile.readPapers(papers).keySet();
         extra.removeAll(scored);
+        slotsOnly.removeAll(scored);
+        extra.removeAll(slotsOnly);
         GoldInstances g = GoldInstances.read(sets);
         g.readWith(engine, Math.max(threads.get(), 2), true);
         List<JsonNode> out = new ArrayList<>();
         for (int k = 0; k < cv; k++) {
             final int fold = k;
             java.util.function.Predicate<String> held = id -> scored.contains(id) && !Split.isValidation(id) && Split.fold(id, cv) == fold;
-            var model = Trainer.train(g.labeled(id -> !Split.isValidation(id) && (extra.contains(id) || scored.contains(id) && Split.fold(id, cv) != fold)));
+            var model = Trainer.train(g.labeled(id -> !Split.isValidation(id) && (extra.contains(id) || scored.contains(id) && Split.fold(id, cv) != fold)),
+                    g.labeled(id -> !Split.isValidation(id) && slotsOnly.contains(id)));
             List<JsonNode> foldPred = g.predict(engine.withModel(model), held);
             var r = Scorer.score(g.papers(held), g.gold(held), foldPred);
             System.err.printf("claimx: fold %d of %d: detection F1 %.3f, tuple F1 %.3f%n", k + 1, cv,
                     r.detection().f(), r.tuple().f());
             out.addAll(foldPred);
         }
+        return out;
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> out = new ArrayList<>(a);
+        out.addAll(b);
         return out;
     }
 

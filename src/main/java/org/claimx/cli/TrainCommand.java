@@ -29,6 +29,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "A gold set: its papers (JSON Lines) and its claims. Repeat for more sets.")
     List<Path> gold;
 
+    @Option(names = "--slots-gold", arity = "2", paramLabel = "FILE",
+            description = "A gold set (papers, claims) that teaches the change and the slots but not which figures are"
+                    + " claims: for papers picked for their figures, whose share of claims is not the world's."
+                    + " Repeat for more sets.")
+    List<Path> slotsGold = new ArrayList<>();
+
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the model (default: models/slots.model in the rules folder; required when the rules are the ones inside the jar).")
     Path out;
 
@@ -42,7 +48,14 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path[]> sets = new ArrayList<>();
         for (int i = 0; i + 1 < gold.size(); i += 2) sets.add(new Path[] {gold.get(i), gold.get(i + 1)});
+        java.util.Set<String> slotsOnly = new java.util.HashSet<>();
+        for (int i = 0; i + 1 < slotsGold.size(); i += 2) {
+            if (!Files.isRegularFile(slotsGold.get(i))) throw new UsageException("no such file: " + slotsGold.get(i));
+            sets.add(new Path[] {slotsGold.get(i), slotsGold.get(i + 1)});
+            slotsOnly.addAll(org.claimx.eval.ClaimsFile.readPapers(slotsGold.get(i)).keySet());
+        }
         for (Path p : gold) if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
+        for (Path p : slotsGold) if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
         if (threads < 1) throw new UsageException("--threads must be at least 1: " + threads);
         long t0 = System.nanoTime();
         Path rulesDir = rules.dir();
@@ -53,11 +66,14 @@ final class TrainCommand implements Callable<Integer> {
         Engine engine = Engine.loadWithoutModel(rulesDir);
         GoldInstances g = GoldInstances.read(sets);
         g.readWith(engine, threads, true);
-        var data = g.labeled(id -> !Split.isValidation(id));
+        var data = g.labeled(id -> !Split.isValidation(id) && !slotsOnly.contains(id));
+        var slotsData = g.labeled(id -> !Split.isValidation(id) && slotsOnly.contains(id));
         long trainPapers = g.papers().keySet().stream().filter(id -> !Split.isValidation(id)).count();
-        System.err.printf("claimx: training on %d papers (%d value mentions, %d matched to gold); %d validation papers held out%n",
-                trainPapers, data.size(), data.stream().filter(l -> l.gold() != null).count(), g.papers().size() - trainPapers);
-        SlotModel model = Trainer.train(data);
+        System.err.printf("claimx: training on %d papers (%d value mentions, %d matched to gold; %d of the papers for the slots only);"
+                + " %d validation papers held out%n", trainPapers, data.size() + slotsData.size(),
+                java.util.stream.Stream.concat(data.stream(), slotsData.stream()).filter(l -> l.gold() != null).count(),
+                slotsOnly.stream().filter(id -> !Split.isValidation(id)).count(), g.papers().size() - trainPapers);
+        SlotModel model = Trainer.train(data, slotsData);
         Path target = out != null ? out : rulesDir.resolve(Engine.MODEL);
         model.save(target);
         System.err.printf("claimx: wrote %s (%.1f s)%n", target, (System.nanoTime() - t0) / 1e9);

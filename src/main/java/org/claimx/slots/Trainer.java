@@ -52,13 +52,22 @@ public final class Trainer {
     }
 
     public static SlotModel train(List<Labeled> data) {
+        return train(data, List.of());
+    }
+
+    /** As {@link #train(List)}, with {@code slotsOnly} teaching the change classifier and slot rankers but not the claim classifier. */
+    public static SlotModel train(List<Labeled> data, List<Labeled> slotsOnly) {
         Map<String, List<BasicDatum<String, String>>> sets = new LinkedHashMap<>();
         Map<String, List<Ranker.Group>> groups = new LinkedHashMap<>();
         for (String k : SlotModel.SLOTS) groups.put(k, new ArrayList<>());
         for (String k : List.of("claim", "change")) sets.put(k, new ArrayList<>());
-        for (Labeled l : data) {
+        java.util.Set<Labeled> noClaim = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        noClaim.addAll(slotsOnly);
+        List<Labeled> all = new ArrayList<>(data);
+        all.addAll(slotsOnly);
+        for (Labeled l : all) {
             Instance in = l.instance();
-            sets.get("claim").add(new BasicDatum<>(in.claimFeatures(), l.gold() != null ? SlotModel.YES : SlotModel.NO));
+            if (!noClaim.contains(l)) sets.get("claim").add(new BasicDatum<>(in.claimFeatures(), l.gold() != null ? SlotModel.YES : SlotModel.NO));
             if (l.gold() == null) continue;
             boolean precision = in.mention().value().unit() == Unit.BITS;
             if (!precision) sets.get("change").add(new BasicDatum<>(in.changeFeatures(), l.gold().path("change").asText()));

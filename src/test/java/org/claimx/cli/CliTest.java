@@ -258,4 +258,20 @@ class CliTest {
         assertEquals(2, noCv.code());
         assertTrue(noCv.err().contains("--also-train adds training data to --cv"), noCv.err());
     }
+
+    @Test
+    void trainTakesGoldForTheSlotsOnly() throws Exception {
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("claimx-train").resolve("slots.model");
+        Run r = run("train", "--gold", "testdata/gold/dev.papers.jsonl", "testdata/gold/dev.claims.jsonl",
+                "--slots-gold", "testdata/gold/heldout.papers.jsonl", "testdata/gold/heldout.claims.jsonl", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        long heldoutTraining = org.claimx.eval.ClaimsFile.readPapers(java.nio.file.Path.of("testdata/gold/heldout.papers.jsonl")).keySet()
+                .stream().filter(id -> !org.claimx.eval.Split.isValidation(id)).count();
+        assertTrue(r.err().contains("; " + heldoutTraining + " of the papers for the slots only)"), r.err());
+        assertTrue(java.nio.file.Files.size(out) > 1000);
+        Run missing = run("train", "--gold", "testdata/gold/dev.papers.jsonl", "testdata/gold/dev.claims.jsonl",
+                "--slots-gold", "testdata/no-such.papers.jsonl", "testdata/gold/heldout.claims.jsonl", "--out", out.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("no such file: testdata/no-such.papers.jsonl"), missing.err());
+    }
 }

@@ -82,6 +82,21 @@ class ValidationFloorTest {
         assertEquals(0, trained);
     }
 
+    /**
+     * The extra gold (annotated for training, testdata/gold/README.md) can only add training papers:
+     * none would be held out as validation, and none is a paper of the blind, dev or heldout gold.
+     */
+    @Test
+    void theExtraGoldOnlyAddsTrainingPapers() throws Exception {
+        var extra = org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/extra.papers.jsonl")).keySet();
+        var others = new java.util.HashSet<>(org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/train.papers.jsonl")).keySet());
+        others.addAll(org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/dev.papers.jsonl")).keySet());
+        others.addAll(org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/heldout.papers.jsonl")).keySet());
+        assertTrue(extra.size() > 700, "extra papers: " + extra.size());
+        assertEquals(List.of(), extra.stream().filter(Split::isValidation).toList(), "extra papers on the validation side");
+        assertEquals(List.of(), extra.stream().filter(others::contains).toList(), "extra papers that are in other gold");
+    }
+
     private static void check(List<String> below, String what, double got, double floor) {
         if (got + 1e-9 < floor) below.add(String.format("%s %.3f < %.3f", what, got, floor));
     }
