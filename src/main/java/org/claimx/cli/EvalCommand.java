@@ -95,9 +95,8 @@ final class EvalCommand implements Callable<Integer> {
         if ((!alsoTrain.isEmpty() || !alsoTrainSlots.isEmpty()) && cv == 0) {
             throw new UsageException("--also-train adds training data to --cv; give --cv K");
         }
-        for (Path p : concat(alsoTrain, alsoTrainSlots)) {
-            if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
-        }
+        for (Path p : alsoTrain) if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
+        for (Path p : alsoTrainSlots) if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
         if (cv > 0) chosen = id -> !Split.isValidation(id);
         Map<String, JsonNode> paperMap = new java.util.LinkedHashMap<>();
         final var keep = chosen;
@@ -124,19 +123,15 @@ final class EvalCommand implements Callable<Integer> {
         Engine engine = Engine.loadWithoutModel(rules.dir());
         List<Path[]> sets = new ArrayList<>();
         sets.add(new Path[] {papers, gold});
-        java.util.Set<String> extra = new java.util.HashSet<>();
-        for (int i = 0; i + 1 < alsoTrain.size(); i += 2) {
-            sets.add(new Path[] {alsoTrain.get(i), alsoTrain.get(i + 1)});
-            extra.addAll(ClaimsFile.readPapers(alsoTrain.get(i)).keySet());
-        }
-        java.util.Set<String> slotsOnly = new java.util.HashSet<>();
-        for (int i = 0; i + 1 < alsoTrainSlots.size(); i += 2) {
-            sets.add(new Path[] {alsoTrainSlots.get(i), alsoTrainSlots.get(i + 1)});
-            slotsOnly.addAll(ClaimsFile.readPapers(alsoTrainSlots.get(i)).keySet());
-        }
+        List<Path[]> extraSets = TrainCommand.pairs(alsoTrain);
+        List<Path[]> slotSets = TrainCommand.pairs(alsoTrainSlots);
+        sets.addAll(extraSets);
+        sets.addAll(slotSets);
         Set<String> scored = ClaimsFile.readPapers(papers).keySet();
-        extra.removeAll(scored);
+        Set<String> slotsOnly = TrainCommand.paperIds(slotSets);
         slotsOnly.removeAll(scored);
+        Set<String> extra = TrainCommand.paperIds(extraSets);
+        extra.removeAll(scored);
         extra.removeAll(slotsOnly);
         GoldInstances g = GoldInstances.read(sets);
         g.readWith(engine, Math.max(threads.get(), 2), true);
@@ -152,12 +147,6 @@ final class EvalCommand implements Callable<Integer> {
                     r.detection().f(), r.tuple().f());
             out.addAll(foldPred);
         }
-        return out;
-    }
-
-    private static List<Path> concat(List<Path> a, List<Path> b) {
-        List<Path> out = new ArrayList<>(a);
-        out.addAll(b);
         return out;
     }
 

@@ -46,16 +46,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path[]> sets = new ArrayList<>();
-        for (int i = 0; i + 1 < gold.size(); i += 2) sets.add(new Path[] {gold.get(i), gold.get(i + 1)});
-        java.util.Set<String> slotsOnly = new java.util.HashSet<>();
-        for (int i = 0; i + 1 < slotsGold.size(); i += 2) {
-            if (!Files.isRegularFile(slotsGold.get(i))) throw new UsageException("no such file: " + slotsGold.get(i));
-            sets.add(new Path[] {slotsGold.get(i), slotsGold.get(i + 1)});
-            slotsOnly.addAll(org.claimx.eval.ClaimsFile.readPapers(slotsGold.get(i)).keySet());
-        }
         for (Path p : gold) if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
         for (Path p : slotsGold) if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
+        List<Path[]> sets = new ArrayList<>(pairs(gold));
+        List<Path[]> slotSets = pairs(slotsGold);
+        sets.addAll(slotSets);
+        java.util.Set<String> slotsOnly = paperIds(slotSets);
         if (threads < 1) throw new UsageException("--threads must be at least 1: " + threads);
         long t0 = System.nanoTime();
         Path rulesDir = rules.dir();
@@ -88,5 +84,19 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println(b);
         }
         return 0;
+    }
+
+    /** An arity-2 option's values (PAPERS CLAIMS PAPERS CLAIMS ...) as pairs. */
+    static List<Path[]> pairs(List<Path> files) {
+        List<Path[]> out = new ArrayList<>();
+        for (int i = 0; i + 1 < files.size(); i += 2) out.add(new Path[] {files.get(i), files.get(i + 1)});
+        return out;
+    }
+
+    /** The ids of the papers of gold sets. */
+    static java.util.Set<String> paperIds(List<Path[]> sets) throws java.io.IOException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Path[] s : sets) ids.addAll(org.claimx.eval.ClaimsFile.readPapers(s[0]).keySet());
+        return ids;
     }
 }

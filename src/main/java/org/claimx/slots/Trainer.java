@@ -61,32 +61,33 @@ public final class Trainer {
         Map<String, List<Ranker.Group>> groups = new LinkedHashMap<>();
         for (String k : SlotModel.SLOTS) groups.put(k, new ArrayList<>());
         for (String k : List.of("claim", "change")) sets.put(k, new ArrayList<>());
-        java.util.Set<Labeled> noClaim = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        noClaim.addAll(slotsOnly);
-        List<Labeled> all = new ArrayList<>(data);
-        all.addAll(slotsOnly);
-        for (Labeled l : all) {
-            Instance in = l.instance();
-            if (!noClaim.contains(l)) sets.get("claim").add(new BasicDatum<>(in.claimFeatures(), l.gold() != null ? SlotModel.YES : SlotModel.NO));
-            if (l.gold() == null) continue;
-            boolean precision = in.mention().value().unit() == Unit.BITS;
-            if (!precision) sets.get("change").add(new BasicDatum<>(in.changeFeatures(), l.gold().path("change").asText()));
-            for (String slot : SlotModel.SLOTS) {
-                if (precision && !slot.equals("method")) continue;
-                JsonNode g = l.gold().get(slot);
-                String gold = g == null || g.isNull() ? null : g.asText();
-                List<Boolean> yes = new ArrayList<>();
-                for (Candidate c : in.candidates()) {
-                    yes.add(gold == null ? c.isNone() : !c.isNone() && Scorer.sameSlot(c.text(), gold));
-                }
-                if (!yes.contains(true)) continue;
-                groups.get(slot).add(new Ranker.Group(in.candidateFeatures(), yes));
-            }
-        }
+        for (Labeled l : data) learn(l, true, sets, groups);
+        for (Labeled l : slotsOnly) learn(l, false, sets, groups);
         Map<String, LinearClassifier<String, String>> cls = new LinkedHashMap<>();
         sets.forEach((k, v) -> cls.put(k, SlotModel.train(v, SIGMA)));
         Map<String, Ranker> rankers = new LinkedHashMap<>();
         groups.forEach((k, v) -> rankers.put(k, Ranker.train(common(v, MIN_GROUPS), RANK_SIGMA)));
         return new SlotModel(cls, rankers);
+    }
+
+    /** Adds what one labelled instance teaches: whether it is a claim (when {@code claim}), its change, and its slots. */
+    private static void learn(Labeled l, boolean claim, Map<String, List<BasicDatum<String, String>>> sets,
+                              Map<String, List<Ranker.Group>> groups) {
+        Instance in = l.instance();
+        if (claim) sets.get("claim").add(new BasicDatum<>(in.claimFeatures(), l.gold() != null ? SlotModel.YES : SlotModel.NO));
+        if (l.gold() == null) return;
+        boolean precision = in.mention().value().unit() == Unit.BITS;
+        if (!precision) sets.get("change").add(new BasicDatum<>(in.changeFeatures(), l.gold().path("change").asText()));
+        for (String slot : SlotModel.SLOTS) {
+            if (precision && !slot.equals("method")) continue;
+            JsonNode g = l.gold().get(slot);
+            String gold = g == null || g.isNull() ? null : g.asText();
+            List<Boolean> yes = new ArrayList<>();
+            for (Candidate c : in.candidates()) {
+                yes.add(gold == null ? c.isNone() : !c.isNone() && Scorer.sameSlot(c.text(), gold));
+            }
+            if (!yes.contains(true)) continue;
+            groups.get(slot).add(new Ranker.Group(in.candidateFeatures(), yes));
+        }
     }
 }
