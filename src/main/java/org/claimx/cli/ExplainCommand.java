@@ -60,6 +60,11 @@ final class ExplainCommand implements Callable<Integer> {
                         c.metricClass().json(), c.change().json(), c.baseline(), c.baselineValue(), c.dataset(), c.rule());
                 for (String why : x.why()) out.println("      " + why);
             }
+            for (Explanation.Rejected x : e.rejected()) {
+                if (!x.sentence().equals(s.text()) || x.field() != s.field()) continue;
+                out.printf("  no claim «%s» (%s): claim p=%.3f; strongest features against: %s%n", x.text(), x.rule(),
+                        x.pClaim(), String.join(" ", x.why()));
+            }
         }
         if (e.sentences().isEmpty()) out.println("no value found");
         return 0;

@@ -192,7 +192,19 @@ public final class Engine {
     /** Claims with the evidence behind them: tagged tokens of each sentence that holds a value, and each slot's candidates. */
     public Explanation explain(Paper paper) {
         Reading r = read(paper);
-        return new Explanation(r.context().systemName(), r.context().systemRule(), r.sentences(), decide(paper.id(), r.instances()));
+        List<Explanation.Rejected> rejected = new ArrayList<>();
+        for (Instance in : r.instances()) {
+            SlotChooser.Decision d = chooser.decide(in);
+            if (d.claim()) continue;
+            List<String> against = new ArrayList<>();
+            for (var f : chooser.model().strongest("claim", in.claimFeatures(), SlotModel.NO, 4)) {
+                against.add(String.format("%s %+.2f", f.getKey(), f.getValue()));
+            }
+            rejected.add(new Explanation.Rejected(in.field(), in.sentence(), in.mention().value().text(), in.mention().rule(),
+                    d.pClaim(), against));
+        }
+        return new Explanation(r.context().systemName(), r.context().systemRule(), r.sentences(),
+                decide(paper.id(), r.instances()), rejected);
     }
 
     private List<Explanation.Explained> decide(String paperId, List<Instance> instances) {

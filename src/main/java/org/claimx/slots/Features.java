@@ -23,7 +23,7 @@ public final class Features {
     /** What the sentence and paper say around one value, shared by all its decisions. */
     record Context(List<CoreLabel> tokens, int vFrom, int vTo, ValueMention mention, boolean title, String systemName,
                    boolean selfSubjectBefore, int valuesInSentence, int indexInSentence, String relationRule,
-                   PaperText paper) {}
+                   PaperText paper, ValueGroups.Place group) {}
 
     /**
      * The lower-cased text of a paper, with the counts of phrases in it kept as they are asked for, and
@@ -159,6 +159,13 @@ public final class Features {
             f.add("item");
             f.add("item&count=" + (cand.items() == c.valuesInSentence()));
             if (cand.items() == c.valuesInSentence()) f.add("item&aligned=" + (cand.item() == c.indexInSentence()));
+            // Against the list of values the value stands in ("to 47.69 and 40.68 respectively").
+            var g = c.group();
+            if (g.size() > 1 && cand.items() == g.size()) {
+                String aligned = "item&in-list=" + (cand.item() == g.index());
+                f.add(aligned);
+                f.add(aligned + "&respectively=" + g.respectively());
+            }
         }
         boolean paren = from > 0 && lower(c, from - 1).equals("(") && lower(c, to + 1).equals(")");
         if (paren) f.add("paren");
@@ -259,6 +266,9 @@ public final class Features {
         }
         f.add("w-1&u=" + lower(c, c.vFrom() - 1) + "&" + v.unit().json());
         f.add("w+1&u=" + lower(c, c.vTo() + 1) + "&" + v.unit().json());
+        // How the words beside it are written: "Sonnet 4.5" (a version after a name) against "of 4.5".
+        f.add("c-1=" + writing(c, c.vFrom() - 1));
+        f.add("c+1=" + writing(c, c.vTo() + 1));
         f.add("t-1=" + tag(c, c.vFrom() - 1));
         f.add("t+1=" + tag(c, c.vTo() + 1));
         return f;
@@ -294,6 +304,11 @@ public final class Features {
         if (i >= c.vFrom() && i <= c.vTo()) return "<value>";
         String w = c.tokens().get(i).word().toLowerCase(Locale.ROOT);
         return w.chars().anyMatch(Character::isDigit) ? shape(w) : w;
+    }
+
+    private static String writing(Context c, int i) {
+        if (i < 0 || i >= c.tokens().size()) return "-";
+        return wordClass(c.tokens().get(i).word());
     }
 
     private static String tag(Context c, int i) {

@@ -57,6 +57,7 @@ public final class SlotProposer {
         boolean selfBefore = false;
         List<Instance> out = new ArrayList<>();
         List<ValueMention> kept = rel.kept();
+        List<ValueGroups.Place> groups = ValueGroups.of(docText, kept, sentenceText);
         for (int k = 0; k < kept.size(); k++) {
             ValueMention m = context.withContextQualifier(s, kept.get(k));
             if (m.value().unit() == Unit.BITS) m = context.withPrecisionTargets(s, m);
@@ -80,7 +81,7 @@ public final class SlotProposer {
             if (implied != null) cands.add(implied);
             cands.addAll(proposed);
             Features.Context fc = new Features.Context(tokens, vFrom, vTo, m, field == Field.TITLE, ctx.systemName(),
-                    selfBefore, kept.size(), k, rel.rule().get(kept.get(k)), paperText);
+                    selfBefore, kept.size(), k, rel.rule().get(kept.get(k)), paperText, groups.get(k));
             List<List<String>> cf = new ArrayList<>(cands.size());
             for (Candidate c : cands) cf.add(features.candidate(fc, c, cands));
             Placed p = place.apply(m);

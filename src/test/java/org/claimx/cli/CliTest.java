@@ -30,6 +30,17 @@ class CliTest {
         }
     }
 
+    /** A value the model turns down is shown too, with its probability and what weighs against it. */
+    @Test
+    void explainShowsTheValuesTheModelTookForNoClaim() {
+        Run r = run("explain", "The gain is significant (p < 0.01), and the model reaches 71.2% accuracy on ImageNet.");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("  claim «71.2%» 71.2 unit=%"), r.out());
+        assertTrue(r.out().contains("  no claim «< 0.01» (score.decimal): claim p=0.0"), r.out());
+        assertTrue(r.out().contains("strongest features against: w-1=p "), r.out());
+        assertFalse(r.out().contains("claim «< 0.01»") && r.out().contains("  claim «< 0.01»"), r.out());
+    }
+
     @Test
     void unknownOptionIsAUsageErrorWithOneLineAndNoStackTrace() {
         Run r = run("extract", "--no-such-option");
