@@ -45,6 +45,34 @@ final class ListSplitter {
         return out;
     }
 
+    /**
+     * A range match whose figures fall ("LlamaV-o1: 63.33% to 5.74%", "ranging from 86.2% to 52.4%") is
+     * no range: it is two figures, the first before and the second after, each with the unit written
+     * after it or else after the second. Empty when the match is not two figures that parse so.
+     */
+    static List<ValueMention> fallingPair(ValueParser parser, String rule, String text, int offset) {
+        List<int[]> figures = new ArrayList<>();
+        Matcher m = FIGURE.matcher(text);
+        while (m.find()) figures.add(new int[] {m.start(), m.end()});
+        if (figures.size() != 2) return List.of();
+        int[] a = figures.get(0), b = figures.get(1);
+        String unitText = text.substring(b[1]);
+        String family = "figure" + rule.substring(rule.indexOf('.'));
+        Matcher own = OWN_UNIT.matcher(text.substring(a[1], b[0]));
+        boolean hasOwn = own.lookingAt();
+        int firstEnd = a[1] + (hasOwn ? own.end() : 0);
+        String first = text.substring(0, firstEnd);
+        Optional<Value> v1 = parser.parse(family, hasOwn ? first : first + unitText);
+        Optional<Value> v2 = parser.parse(family, text.substring(b[0]));
+        if (v1.isEmpty() || v2.isEmpty() || v1.get().number() == null || v2.get().number() == null
+                || v1.get().number() <= v2.get().number()) return List.of();
+        return List.of(new ValueMention(offset, offset + firstEnd, rule, v1.get().withText(first)),
+                new ValueMention(offset + b[0], offset + text.length(), rule, v2.get().withText(text.substring(b[0]))));
+    }
+
+    /** A unit written right after the first figure of a pair ("63.33%" of "63.33% to 5.74%"). */
+    private static final Pattern OWN_UNIT = Pattern.compile("\\s?(?:\\\\?%|(?i:x|×|times|points?|pp|ms|s)\\b)");
+
     private static int lengthOfSeparator(String piece) {
         Matcher m = SEPARATOR.matcher(piece);
         return m.find() ? m.end() - m.start() : 0;

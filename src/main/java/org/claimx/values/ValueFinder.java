@@ -85,6 +85,7 @@ public final class ValueFinder {
             }
             Optional<Value> v = parser.parse(rule, text);
             if (v.isPresent()) out.add(new ValueMention(base + start, base + end, rule, v.get()));
+            else if (rule.startsWith("range.")) out.addAll(ListSplitter.fallingPair(parser, rule, text, base + start));
         }
         out.sort(Comparator.comparingInt(ValueMention::start));
         return out;

@@ -22,6 +22,7 @@ public final class ValueParser {
     private static final Pattern WAKV = Pattern.compile("W(\\d+(?:\\.\\d+)?)(?:A(\\d+))?(?:KV(\\d+))?");
     private static final Pattern TYPE_WIDTH = Pattern.compile("[A-Za-z]+(\\d+)$");
     private static final Pattern WORD_THEN_UNIT = Pattern.compile("(?i)([a-z]+(?:[ -][a-z]+)?)\\s+(\\S.*)");
+    private static final Pattern ONE_WORD_THEN_UNIT = Pattern.compile("(?i)([a-z]+)\\s+(\\S.*)");
     private static final Pattern SLASH = Pattern.compile("(\\d+)/(\\d+)");
     private static final Pattern OUT_OF = Pattern.compile("(?i)(\\d+)\\s+out\\s+of\\s+(\\d+)");
     private static final Pattern FACTOR_OF = Pattern.compile("(?i)^(?:by\\s+)?an?\\s+factor\\s+of\\s+");
@@ -159,8 +160,12 @@ public final class ValueParser {
         boolean negative = rest.startsWith("-") || rest.startsWith("−");
         String s = rest.replaceFirst("^[+\\-−]\\s?", "");
         Matcher word = WORD_THEN_UNIT.matcher(s);
+        if (word.matches() && lexicon.numberWord(word.group(1)) == null) {
+            // "six percentage points": a one-word number before a unit of two words.
+            word = ONE_WORD_THEN_UNIT.matcher(s);
+        }
         if (word.matches() && lexicon.numberWord(word.group(1)) != null) {
-            // "two hours", "twenty percent": a number word before a unit.
+            // "two hours", "twenty percent", "six percentage points": a number word before a unit.
             ValueLexicon.NumberWord w = lexicon.numberWord(word.group(1));
             ValueLexicon.Prefix<Unit> u = lexicon.unitAt(word.group(2));
             if (w.fraction() || w.times() || (u == null && given == null)) return Optional.empty();
