@@ -18,7 +18,7 @@ public final class Main {
         } catch (OutOfMemoryError e) {
             // Not a stack trace: what ran out and what to do.
             System.err.println("claimx: out of memory: the Java heap (at most " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MB) is too small; claimx needs about 128 MB with 2 threads, more with more: give java more, as in"
+                    + " MB) is too small; claimx needs about 160 MB with 2 threads, more with more: give java more, as in"
                     + " java -Xmx512m -jar claimx.jar ...");
             code = 1;
         }
