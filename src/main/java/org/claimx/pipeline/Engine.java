@@ -186,16 +186,30 @@ public final class Engine {
 
     /** The claims the model makes of a paper's instances. */
     public List<Claim> claims(String paperId, List<Instance> instances) {
-        return decide(paperId, instances, false).stream().map(Explanation.Explained::claim).toList();
+        requireModel();
+        List<Claim> out = new ArrayList<>();
+        for (Instance in : instances) {
+            SlotChooser.Decision d = chooser.decide(in);
+            if (d.claim()) out.add(claim(paperId, d));
+        }
+        return out;
     }
 
-    /** Claims with the evidence behind them: tagged tokens of each sentence that holds a value, and each slot's candidates. */
+    /**
+     * Claims with the evidence behind them: tagged tokens of each sentence that holds a value, each slot's
+     * candidates, and each value the model took for no claim with the features that weigh most against it.
+     */
     public Explanation explain(Paper paper) {
+        requireModel();
         Reading r = read(paper);
+        List<Explanation.Explained> explained = new ArrayList<>();
         List<Explanation.Rejected> rejected = new ArrayList<>();
         for (Instance in : r.instances()) {
             SlotChooser.Decision d = chooser.decide(in);
-            if (d.claim()) continue;
+            if (d.claim()) {
+                explained.add(new Explanation.Explained(claim(paper.id(), d), why(d, chooser.model())));
+                continue;
+            }
             List<String> against = new ArrayList<>();
             for (var f : chooser.model().strongest("claim", in.claimFeatures(), SlotModel.NO, 4)) {
                 against.add(String.format("%s %+.2f", f.getKey(), f.getValue()));
@@ -203,23 +217,11 @@ public final class Engine {
             rejected.add(new Explanation.Rejected(in.field(), in.sentence(), in.mention().value().text(), in.mention().rule(),
                     d.pClaim(), against));
         }
-        return new Explanation(r.context().systemName(), r.context().systemRule(), r.sentences(),
-                decide(paper.id(), r.instances()), rejected);
+        return new Explanation(r.context().systemName(), r.context().systemRule(), r.sentences(), explained, rejected);
     }
 
-    private List<Explanation.Explained> decide(String paperId, List<Instance> instances) {
-        return decide(paperId, instances, true);
-    }
-
-    private List<Explanation.Explained> decide(String paperId, List<Instance> instances, boolean why) {
+    private void requireModel() {
         if (chooser == null) throw new IllegalStateException("engine loaded without a model");
-        List<Explanation.Explained> out = new ArrayList<>();
-        for (Instance in : instances) {
-            SlotChooser.Decision d = chooser.decide(in);
-            if (!d.claim()) continue;
-            out.add(new Explanation.Explained(claim(paperId, d), why ? why(d, chooser.model()) : List.of()));
-        }
-        return out;
     }
 
     private Claim claim(String paperId, SlotChooser.Decision d) {

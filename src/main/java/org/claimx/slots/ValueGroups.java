@@ -30,12 +30,10 @@ final class ValueGroups {
             boolean joined = a.end() <= b.start() && BETWEEN.matcher(text).region(a.end(), b.start()).matches();
             start[k] = joined ? start[k - 1] : k;
         }
+        int[] size = new int[n];
+        for (int k = 0; k < n; k++) size[start[k]]++;
         List<Place> out = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            int end = k;
-            while (end + 1 < n && start[end + 1] == start[k]) end++;
-            out.add(new Place(k - start[k], end - start[k] + 1, respectively));
-        }
+        for (int k = 0; k < n; k++) out.add(new Place(k - start[k], size[start[k]], respectively));
         return out;
     }
 }

@@ -20,9 +20,7 @@ final class ListSplitter {
     private ListSplitter() {}
 
     static List<ValueMention> split(ValueParser parser, String rule, String text, int offset) {
-        List<int[]> figures = new ArrayList<>();
-        Matcher m = FIGURE.matcher(text);
-        while (m.find()) figures.add(new int[] {m.start(), m.end()});
+        List<int[]> figures = figures(text);
         List<ValueMention> out = new ArrayList<>();
         if (figures.size() < 2) return out;
         int[] last = figures.get(figures.size() - 1);
@@ -51,9 +49,7 @@ final class ListSplitter {
      * after it or else after the second. Empty when the match is not two figures that parse so.
      */
     static List<ValueMention> fallingPair(ValueParser parser, String rule, String text, int offset) {
-        List<int[]> figures = new ArrayList<>();
-        Matcher m = FIGURE.matcher(text);
-        while (m.find()) figures.add(new int[] {m.start(), m.end()});
+        List<int[]> figures = figures(text);
         if (figures.size() != 2) return List.of();
         int[] a = figures.get(0), b = figures.get(1);
         String unitText = text.substring(b[1]);
@@ -72,6 +68,14 @@ final class ListSplitter {
 
     /** A unit written right after the first figure of a pair ("63.33%" of "63.33% to 5.74%"). */
     private static final Pattern OWN_UNIT = Pattern.compile("\\s?(?:\\\\?%|(?i:x|×|times|points?|pp|ms|s)\\b)");
+
+    /** The start and end of each figure of a match's text. */
+    private static List<int[]> figures(String text) {
+        List<int[]> figures = new ArrayList<>();
+        Matcher m = FIGURE.matcher(text);
+        while (m.find()) figures.add(new int[] {m.start(), m.end()});
+        return figures;
+    }
 
     private static int lengthOfSeparator(String piece) {
         Matcher m = SEPARATOR.matcher(piece);
