@@ -7,26 +7,53 @@ import picocli.CommandLine.Command;
 /** The claimx command line: extract, eval, explain, bench. Exit codes: 0 done, 1 failure or some records failed, 2 usage. */
 @Command(name = "claimx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Extracts quantitative claims (method, metric, value, baseline, dataset) from the titles",
-                "and abstracts of ML papers, and scores them against gold claims."},
-        subcommands = {ExtractCommand.class, EvalCommand.class, TrainCommand.class, ExplainCommand.class, BenchCommand.class,
-                LeaderboardCommand.class, AuditCommand.class, ServeCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
+                "and abstracts of ML papers, and scores them against gold claims."})
 public final class Main {
+    /** The commands that always load the engine: its slowest part starts loading before the command line is read. */
+    private static final java.util.Set<String> ENGINE_COMMANDS = java.util.Set.of("extract", "explain", "serve");
+
     public static void main(String[] args) {
+        if (args.length > 0 && ENGINE_COMMANDS.contains(args[0])) org.claimx.nlp.Nlp.preload();
         int code;
         try {
             code = run(args);
         } catch (OutOfMemoryError e) {
             // Not a stack trace: what ran out and what to do.
             System.err.println("claimx: out of memory: the Java heap (at most " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MB) is too small; claimx needs about 160 MB with 2 threads, more with more: give java more, as in"
+                    + " MB) is too small; claimx needs about 150 MB with 2 threads, more with more: give java more, as in"
                     + " java -Xmx512m -jar claimx.jar ...");
             code = 1;
         }
         System.exit(code);
     }
 
+    /** The subcommands, in the order 'claimx --help' lists them. */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("extract", ExtractCommand::new);
+        m.put("eval", EvalCommand::new);
+        m.put("train", TrainCommand::new);
+        m.put("explain", ExplainCommand::new);
+        m.put("bench", BenchCommand::new);
+        m.put("leaderboard", LeaderboardCommand::new);
+        m.put("audit", AuditCommand::new);
+        m.put("serve", ServeCommand::new);
+        m.put("load", LoadCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
+
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // picocli reads every option of every subcommand it is given (about a quarter of a second at
+        // start): a run that names a subcommand other than help gets that one only, the rest get all.
+        if (args.length > 0 && COMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
+            cli.addSubcommand(args[0], COMMANDS.get(args[0]).get());
+        } else {
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         // The descriptions are written in lines of up to 110 characters; at 80, picocli would break each of them.
         cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {

@@ -9,6 +9,8 @@ import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The CoreNLP annotators claimx uses, built once and shared by all threads.
@@ -40,7 +42,43 @@ public final class Nlp {
         // Names like mllm-NPU and Orca-Math stay one token, so a name is one token.
         p.setProperty("tokenize.options", "splitHyphenated=false,invertible=true");
         this.splitter = new StanfordCoreNLP(p, false);
-        this.tagger = new POSTaggerAnnotator("pos", new Properties());
+        this.tagger = Tagger.get();
+    }
+
+    /**
+     * Starts loading the part-of-speech model on a thread of its own, if it is not loading yet. The
+     * command line calls this first thing for the commands that will need it, so that the slowest part
+     * of the start (about a second) overlaps reading the command line and the rules.
+     */
+    public static void preload() {
+        Tagger.TASK.isDone();
+    }
+
+    /** The tagger: one per JVM (it holds no state between calls), loaded once, in the background. */
+    private static final class Tagger {
+        static final FutureTask<POSTaggerAnnotator> TASK = start();
+
+        private static FutureTask<POSTaggerAnnotator> start() {
+            FutureTask<POSTaggerAnnotator> task = new FutureTask<>(() -> new POSTaggerAnnotator("pos", new Properties()));
+            Thread t = new Thread(task, "claimx-tagger-load");
+            t.setDaemon(true);
+            t.start();
+            return task;
+        }
+
+        /** The loaded tagger, or what its loading threw, as it threw it. */
+        static POSTaggerAnnotator get() {
+            try {
+                return TASK.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted while loading the part-of-speech model");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     /** Tokens and sentences of a text; offsets are into {@code text}. */

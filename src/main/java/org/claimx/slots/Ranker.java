@@ -2,7 +2,6 @@ package org.claimx.slots;
 
 import edu.stanford.nlp.optimization.AbstractCachingDiffFunction;
 import edu.stanford.nlp.optimization.QNMinimizer;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,28 +14,36 @@ import java.util.Map;
  * likelihood of the candidates that agree with gold, with a Gaussian prior; deterministic (features
  * are indexed in order of first appearance, the start is all zeros).
  */
-public final class Ranker implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+public final class Ranker {
     /** The candidates of one value as feature lists, and which of them agree with gold. */
     public record Group(List<List<String>> candidates, List<Boolean> gold) {}
 
-    private final HashMap<String, Double> weights;
-    /** The same weights for the scoring loop (the model file keeps only the map). */
-    private final transient WeightTable table;
+    private final WeightTable table;
+    /** The weight of a null feature (a map key like any other while training). */
+    private final double nullWeight;
 
-    private Ranker(HashMap<String, Double> weights) {
-        this.weights = weights;
+    /** A ranker of these weights (a null key included); features it lacks weigh 0. */
+    Ranker(Map<String, Double> weights) {
         this.table = new WeightTable(weights);
+        this.nullWeight = weights.getOrDefault(null, 0.0);
     }
 
-    /** A ranker read from a model file gets its table here. */
-    private Object readResolve() {
-        return new Ranker(weights);
+    /** A ranker of the weights in a table and the weight of the null feature. */
+    Ranker(WeightTable table, double nullWeight) {
+        this.table = table;
+        this.nullWeight = nullWeight;
     }
 
     public double weight(String feature) {
-        return feature == null ? weights.getOrDefault(null, 0.0) : table.get(feature);
+        return feature == null ? nullWeight : table.get(feature);
+    }
+
+    /** Every weight, by feature, for writing the model file (a null key stands for the null feature). */
+    Map<String, Double> weights() {
+        Map<String, Double> m = new HashMap<>();
+        table.forEach(m::put);
+        if (nullWeight != 0) m.put(null, nullWeight);
+        return m;
     }
 
     public double score(List<String> features) {

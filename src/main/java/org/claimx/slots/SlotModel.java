@@ -5,19 +5,28 @@ import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.classify.LinearClassifierFactory;
 import edu.stanford.nlp.ling.BasicDatum;
 import edu.stanford.nlp.stats.Counter;
+import edu.stanford.nlp.util.HashIndex;
+import edu.stanford.nlp.util.Index;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.claimx.nlp.RuleException;
@@ -33,7 +42,8 @@ public final class SlotModel {
     public static final List<String> SLOTS = List.of("method", "metric", "baseline", "dataset");
     public static final String YES = "yes";
     public static final String NO = "no";
-    private static final String MAGIC = "claimx-slot-model-2";
+    /** The first bytes of a model file of this format (the gzipped stream after them). */
+    private static final byte[] MAGIC = "claimx slot model 3\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Map<String, LinearClassifier<String, String>> classifiers;
     private final Map<String, Ranker> rankers;
@@ -92,33 +102,169 @@ public final class SlotModel {
         if (!Files.isRegularFile(file)) {
             throw new RuleException(file, 0, "no slot model; build one with 'claimx train' (see README)");
         }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file));
-             ObjectInputStream o = new ObjectInputStream(in)) {
-            Object magic = o.readObject();
-            if (!MAGIC.equals(magic)) throw new RuleException(file, 0, "not a claimx slot model (or an older format)");
-            @SuppressWarnings("unchecked")
-            Map<String, LinearClassifier<String, String>> m = (Map<String, LinearClassifier<String, String>>) o.readObject();
-            @SuppressWarnings("unchecked")
-            Map<String, Ranker> r = (Map<String, Ranker>) o.readObject();
-            return new SlotModel(m, r);
-        } catch (IOException | ClassNotFoundException | ClassCastException | IllegalArgumentException e) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                new GZIPInputStream(Files.newInputStream(file), 1 << 16), 1 << 16))) {
+            byte[] magic = new byte[MAGIC.length];
+            if (in.read(magic) != magic.length || !Arrays.equals(magic, MAGIC)) {
+                throw new RuleException(file, 0, "not a claimx slot model of this version; rebuild it with 'claimx train' (see README)");
+            }
+            int[] ends = readInts(in);
+            byte[] utf8 = new byte[count(in)];
+            in.readFully(utf8);
+            String[] strings = new String[ends.length];
+            for (int i = 0, from = 0; i < ends.length; from = ends[i++]) {
+                strings[i] = new String(utf8, from, ends[i] - from, StandardCharsets.UTF_8);
+            }
+            Map<String, LinearClassifier<String, String>> classifiers = new LinkedHashMap<>();
+            for (int n = count(in); n > 0; n--) {
+                String name = in.readUTF();
+                List<String> labels = strings(strings, readInts(in));
+                List<String> features = strings(strings, readInts(in));
+                double[] flat = readDoubles(in);
+                if (flat.length != features.size() * labels.size()) throw new IOException("classifier " + name + " has weights of another size");
+                double[][] w = new double[features.size()][];
+                for (int f = 0; f < w.length; f++) w[f] = Arrays.copyOfRange(flat, f * labels.size(), (f + 1) * labels.size());
+                classifiers.put(name, new LinearClassifier<>(w, new HashIndex<>(features), new HashIndex<>(labels)));
+            }
+            Map<String, Ranker> rankers = new LinkedHashMap<>();
+            for (int n = count(in); n > 0; n--) {
+                String name = in.readUTF();
+                int[] ids = readInts(in);
+                double[] ws = readDoubles(in);
+                if (ws.length != ids.length) throw new IOException("ranker " + name + " has weights of another size");
+                WeightTable weights = new WeightTable(ids.length);
+                double nullWeight = 0;
+                for (int k = 0; k < ids.length; k++) {
+                    if (ids[k] < 0) nullWeight = ws[k];
+                    else weights.put(strings[ids[k]], ws[k]);
+                }
+                rankers.put(name, new Ranker(weights, nullWeight));
+            }
+            if (in.read() != -1) throw new IOException("data after its end");
+            return new SlotModel(classifiers, rankers);
+        } catch (EOFException e) {
+            throw new RuleException(file, 0, "cannot read slot model: it ends early (a partial copy?)");
+        } catch (java.util.zip.ZipException e) {
+            throw new RuleException(file, 0, "not a claimx slot model (not gzipped: " + e.getMessage() + ")");
+        } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new RuleException(file, 0, "cannot read slot model: " + e.getMessage());
         }
     }
 
+    /**
+     * Writes the model, gzipped: a magic line, then (big-endian, each array after its length) the
+     * strings of every feature and label (where each ends in the UTF-8 bytes, then those bytes), each
+     * classifier by name (its labels and features as string numbers, its weights by feature and then
+     * label) and each ranker by name (features as string numbers, -1 for a null feature, then their
+     * weights). Arrays are read in bulk, so the model loads in a fraction of a second. Strings and
+     * names are sorted: the same model gives the same file.
+     */
     public void save(Path file) {
+        TreeMap<String, LinearClassifier<String, String>> cs = new TreeMap<>(classifiers);
+        TreeMap<String, List<Map.Entry<String, Double>>> rs = new TreeMap<>();
+        TreeSet<String> all = new TreeSet<>();
+        for (Map.Entry<String, LinearClassifier<String, String>> e : cs.entrySet()) {
+            // Trained classifiers score no label without features; the file keeps no such offset.
+            if (e.getValue().scoresOf(new int[0]).totalCount() != 0) {
+                throw new IllegalStateException("classifier " + e.getKey() + " has label offsets, which the model file does not keep");
+            }
+            all.addAll(e.getValue().labels());
+            all.addAll(e.getValue().features());
+        }
+        for (Map.Entry<String, Ranker> e : rankers.entrySet()) {
+            List<Map.Entry<String, Double>> ws = new ArrayList<>(e.getValue().weights().entrySet());
+            ws.sort(Map.Entry.comparingByKey(Comparator.nullsFirst(Comparator.naturalOrder())));
+            rs.put(e.getKey(), ws);
+            for (Map.Entry<String, Double> w : ws) if (w.getKey() != null) all.add(w.getKey());
+        }
+        Map<String, Integer> id = new HashMap<>();
+        java.io.ByteArrayOutputStream utf8 = new java.io.ByteArrayOutputStream();
+        int[] ends = new int[all.size()];
+        for (String s : all) {
+            utf8.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+            ends[id.size()] = utf8.size();
+            id.put(s, id.size());
+        }
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp));
-                 ObjectOutputStream o = new ObjectOutputStream(out)) {
-                o.writeObject(MAGIC);
-                o.writeObject(new java.util.TreeMap<>(classifiers));
-                o.writeObject(new java.util.TreeMap<>(rankers));
+            try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(
+                    new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16), 1 << 16))) {
+                o.write(MAGIC);
+                writeInts(o, ends);
+                o.writeInt(utf8.size());
+                utf8.writeTo(o);
+                o.writeInt(cs.size());
+                for (Map.Entry<String, LinearClassifier<String, String>> e : cs.entrySet()) {
+                    LinearClassifier<String, String> c = e.getValue();
+                    o.writeUTF(e.getKey());
+                    writeInts(o, ids(c.labelIndex(), id));
+                    writeInts(o, ids(c.featureIndex(), id));
+                    double[][] w = c.weights();
+                    double[] flat = new double[w.length * c.labelIndex().size()];
+                    for (int f = 0; f < w.length; f++) System.arraycopy(w[f], 0, flat, f * w[f].length, w[f].length);
+                    writeDoubles(o, flat);
+                }
+                o.writeInt(rs.size());
+                for (Map.Entry<String, List<Map.Entry<String, Double>>> e : rs.entrySet()) {
+                    o.writeUTF(e.getKey());
+                    List<Map.Entry<String, Double>> ws = e.getValue();
+                    writeInts(o, ws.stream().mapToInt(w -> w.getKey() == null ? -1 : id.get(w.getKey())).toArray());
+                    writeDoubles(o, ws.stream().mapToDouble(Map.Entry::getValue).toArray());
+                }
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A length read from the file: not negative, and no larger than a model can be. */
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 24) throw new IOException("a length of " + n + " (a damaged file?)");
+        return n;
+    }
+
+    private static int[] readInts(DataInputStream in) throws IOException {
+        byte[] b = new byte[count(in) * Integer.BYTES];
+        in.readFully(b);
+        int[] a = new int[b.length / Integer.BYTES];
+        ByteBuffer.wrap(b).asIntBuffer().get(a);
+        return a;
+    }
+
+    private static double[] readDoubles(DataInputStream in) throws IOException {
+        byte[] b = new byte[count(in) * Double.BYTES];
+        in.readFully(b);
+        double[] a = new double[b.length / Double.BYTES];
+        ByteBuffer.wrap(b).asDoubleBuffer().get(a);
+        return a;
+    }
+
+    private static void writeInts(DataOutputStream o, int[] a) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(a.length * Integer.BYTES);
+        b.asIntBuffer().put(a);
+        o.writeInt(a.length);
+        o.write(b.array());
+    }
+
+    private static void writeDoubles(DataOutputStream o, double[] a) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(a.length * Double.BYTES);
+        b.asDoubleBuffer().put(a);
+        o.writeInt(a.length);
+        o.write(b.array());
+    }
+
+    private static List<String> strings(String[] table, int[] ids) {
+        List<String> out = new ArrayList<>(ids.length);
+        for (int i : ids) out.add(table[i]);
+        return out;
+    }
+
+    private static int[] ids(Index<String> index, Map<String, Integer> id) {
+        int[] out = new int[index.size()];
+        for (int i = 0; i < out.length; i++) out[i] = id.get(index.get(i));
+        return out;
     }
 }

@@ -15,21 +15,31 @@ final class WeightTable {
     private final double[] values;
     private final int mask;
 
+    /** The weights of a map, its null key left out (the caller keeps that weight). */
     WeightTable(Map<String, Double> weights) {
-        int capacity = Integer.highestOneBit(Math.max(4, weights.size() * 2) - 1) << 1;
+        this(weights.size());
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            if (e.getKey() != null) put(e.getKey(), e.getValue());
+        }
+    }
+
+    /** An empty table with room for {@code size} weights. */
+    WeightTable(int size) {
+        int capacity = Integer.highestOneBit(Math.max(4, size * 2) - 1) << 1;
         keys = new String[capacity];
         hashes = new int[capacity];
         values = new double[capacity];
         mask = capacity - 1;
-        for (Map.Entry<String, Double> e : weights.entrySet()) {
-            if (e.getKey() == null) continue;  // looked up in the map itself
-            int h = e.getKey().hashCode();
-            int i = slot(h);
-            while (keys[i] != null) i = (i + 1) & mask;
-            keys[i] = e.getKey();
-            hashes[i] = h;
-            values[i] = e.getValue();
-        }
+    }
+
+    /** Adds the weight of a feature the table does not hold yet (non-null); fills at most the size given. */
+    void put(String feature, double weight) {
+        int h = feature.hashCode();
+        int i = slot(h);
+        while (keys[i] != null) i = (i + 1) & mask;
+        keys[i] = feature;
+        hashes[i] = h;
+        values[i] = weight;
     }
 
     /** The weight of a (non-null) feature, 0 when there is none. */
@@ -39,6 +49,11 @@ final class WeightTable {
             if (hashes[i] == h && keys[i].equals(feature)) return values[i];
         }
         return 0.0;
+    }
+
+    /** Each feature with its weight. */
+    void forEach(java.util.function.BiConsumer<String, Double> action) {
+        for (int i = 0; i < keys.length; i++) if (keys[i] != null) action.accept(keys[i], values[i]);
     }
 
     private int slot(int h) {

@@ -20,6 +20,14 @@ class WeightTableTest {
         assertSame(weights.getOrDefault(other, 0.0), t.get(other), other);
     }
 
+    /** What the model file writes: every weight of the map once, and nothing else. */
+    @Property(tries = 200)
+    void eachWeightIsVisitedOnce(@ForAll @Size(max = 200) Map<@StringLength(max = 6) String, Double> weights) {
+        Map<String, Double> seen = new HashMap<>();
+        new WeightTable(weights).forEach((k, v) -> assertEquals(null, seen.put(k, v), "twice: " + k));
+        assertEquals(weights, seen);
+    }
+
     @Test
     void collidingKeysAndAnEmptyTable() {
         Map<String, Double> w = new HashMap<>();
