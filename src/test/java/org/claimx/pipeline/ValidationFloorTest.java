@@ -96,11 +96,11 @@ class ValidationFloorTest {
      * none would be held out as validation, and none is a paper of the blind, dev or heldout gold.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"extra", "random"})
+    @ValueSource(strings = {"extra", "random", "random2"})
     void theGoldAnnotatedForTrainingOnlyAddsTrainingPapers(String set) throws Exception {
         var added = org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/" + set + ".papers.jsonl")).keySet();
         var others = new java.util.HashSet<String>();
-        for (String o : List.of("train", "dev", "heldout", "extra", "random")) {
+        for (String o : List.of("train", "dev", "heldout", "extra", "random", "random2")) {
             if (!o.equals(set)) others.addAll(org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/" + o + ".papers.jsonl")).keySet());
         }
         assertTrue(added.size() > 700, set + " papers: " + added.size());
