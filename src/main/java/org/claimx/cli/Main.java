@@ -13,15 +13,18 @@ public final class Main {
     private static final java.util.Set<String> ENGINE_COMMANDS = java.util.Set.of("extract", "explain", "serve");
 
     public static void main(String[] args) {
+        // Written now, while memory is free: when the heap is full, building a message can fail too.
+        byte[] outOfMemory = ("claimx: out of memory: the Java heap (at most " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB) is too small; claimx needs about 150 MB with 2 threads, more with more: give java more, as in"
+                + " java -Xmx512m -jar claimx.jar ..." + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (args.length > 0 && ENGINE_COMMANDS.contains(args[0])) org.claimx.nlp.Nlp.preload();
         int code;
         try {
             code = run(args);
         } catch (OutOfMemoryError e) {
             // Not a stack trace: what ran out and what to do.
-            System.err.println("claimx: out of memory: the Java heap (at most " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MB) is too small; claimx needs about 150 MB with 2 threads, more with more: give java more, as in"
-                    + " java -Xmx512m -jar claimx.jar ...");
+            System.err.write(outOfMemory, 0, outOfMemory.length);
+            System.err.flush();
             code = 1;
         }
         System.exit(code);

@@ -49,7 +49,7 @@ public final class Json {
      * engine loads rather than after it: a one-abstract run starts sooner. Nothing it does is kept.
      */
     public static void warmUpInBackground() {
-        Thread t = new Thread(() -> {
+        org.claimx.Daemons.start(() -> {
             try {
                 Object v = MAPPER.readValue("{\"id\": \"x\", \"title\": \"t\", \"n\": 1.5, \"a\": [null, true, 2]}", Object.class);
                 MAPPER.writer().writeValue(java.io.OutputStream.nullOutputStream(), v);
@@ -57,8 +57,6 @@ public final class Json {
                 // Only a warm-up: the real read reports its own errors.
             }
         }, "claimx-json-warm-up");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Whether {@code d} is written as a whole number, without fraction or exponent. */

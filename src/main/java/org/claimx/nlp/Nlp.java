@@ -9,8 +9,6 @@ import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The CoreNLP annotators claimx uses, built once and shared by all threads.
@@ -51,33 +49,17 @@ public final class Nlp {
      * of the start (about a second) overlaps reading the command line and the rules.
      */
     public static void preload() {
-        Tagger.TASK.isDone();
+        Tagger.TASK.hashCode();
     }
 
     /** The tagger: one per JVM (it holds no state between calls), loaded once, in the background. */
     private static final class Tagger {
-        static final FutureTask<POSTaggerAnnotator> TASK = start();
-
-        private static FutureTask<POSTaggerAnnotator> start() {
-            FutureTask<POSTaggerAnnotator> task = new FutureTask<>(() -> new POSTaggerAnnotator("pos", new Properties()));
-            Thread t = new Thread(task, "claimx-tagger-load");
-            t.setDaemon(true);
-            t.start();
-            return task;
-        }
+        static final org.claimx.Daemons.Load<POSTaggerAnnotator> TASK =
+                org.claimx.Daemons.load(() -> new POSTaggerAnnotator("pos", new Properties()), "claimx-tagger-load");
 
         /** The loaded tagger, or what its loading threw, as it threw it. */
         static POSTaggerAnnotator get() {
-            try {
-                return TASK.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted while loading the part-of-speech model");
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
-            }
+            return TASK.get();
         }
     }
 

@@ -123,6 +123,7 @@ public final class RuleBook {
             try {
                 new TokenSequenceParser().updateExpressionExtractor(extractor, new StringReader(st.text()));
             } catch (Exception | Error e) {
+                if (e instanceof OutOfMemoryError o) throw o;  // a heap too small, no fault of the rule
                 throw new RuleException(file, st.line(), "rule does not parse: " + describe(e));
             }
             Matcher name = Pattern.compile("name:\\s*\"([^\"]+)\"").matcher(st.text());

@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import org.claimx.Daemons;
 import org.claimx.model.Claim;
 import org.claimx.model.Field;
 import org.claimx.model.Kind;
@@ -74,26 +73,26 @@ public final class Engine {
      */
     public static Engine load(Path rulesDir) {
         checkFolder(rulesDir);
-        FutureTask<Nlp> nlp = inBackground(Nlp::new);
-        FutureTask<SlotModel> model = inBackground(() -> SlotModel.load(rulesDir.resolve(MODEL)));
+        Daemons.Load<Nlp> nlp = inBackground(Nlp::new);
+        Daemons.Load<SlotModel> model = inBackground(() -> SlotModel.load(rulesDir.resolve(MODEL)));
         try {
             Engine e = loadWithoutModel(rulesDir, nlp);
-            return e.withModel(await(model));
+            return e.withModel(model.get());
         } finally {
             // No-ops once loaded; they stop a load whose result is no longer wanted (the rules failed).
-            nlp.cancel(true);
-            model.cancel(true);
+            nlp.cancel();
+            model.cancel();
         }
     }
 
     /** The rules without the model: enough to build instances for training. */
     public static Engine loadWithoutModel(Path rulesDir) {
         checkFolder(rulesDir);
-        FutureTask<Nlp> nlp = inBackground(Nlp::new);
+        Daemons.Load<Nlp> nlp = inBackground(Nlp::new);
         try {
             return loadWithoutModel(rulesDir, nlp);
         } finally {
-            nlp.cancel(true);
+            nlp.cancel();
         }
     }
 
@@ -103,7 +102,7 @@ public final class Engine {
         }
     }
 
-    private static Engine loadWithoutModel(Path rulesDir, FutureTask<Nlp> nlp) {
+    private static Engine loadWithoutModel(Path rulesDir, Daemons.Load<Nlp> nlp) {
         Path lexicon = rulesDir.resolve("lexicon");
         try {
             Normalizer normalizer = Normalizer.load(rulesDir.resolve("normalize.tsv"));
@@ -111,7 +110,7 @@ public final class Engine {
             RuleBook valueRules = RuleBook.load(rulesDir.resolve("values"), vlex.macros());
             SlotLexicon slex = SlotLexicon.load(lexicon);
             CandidateRules candidates = CandidateRules.load(rulesDir.resolve("slots"), lexicon);
-            return new Engine(normalizer, await(nlp), new ValueFinder(valueRules, new ValueParser(vlex), vlex),
+            return new Engine(normalizer, nlp.get(), new ValueFinder(valueRules, new ValueParser(vlex), vlex),
                     SystemNamer.load(lexicon.resolve("system-names.tsv")), new SlotProposer(candidates, slex,
                     org.claimx.slots.PaperKind.load(lexicon.resolve("benchmark-cues.tsv"))), slex, null);
         } catch (IOException e) {
@@ -120,27 +119,8 @@ public final class Engine {
     }
 
     /** Starts {@code load} on a daemon thread of its own. */
-    private static <T> FutureTask<T> inBackground(Callable<T> load) {
-        FutureTask<T> task = new FutureTask<>(load);
-        Thread t = new Thread(task, "claimx-load");
-        t.setDaemon(true);
-        t.start();
-        return task;
-    }
-
-    /** What {@code task} gave, or what it threw, as it threw it. */
-    private static <T> T await(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted while loading");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) throw r;
-            if (cause instanceof Error err) throw err;
-            throw new IllegalStateException(cause);
-        }
+    private static <T> Daemons.Load<T> inBackground(Callable<T> load) {
+        return Daemons.load(load, "claimx-load");
     }
 
     /** The same rules with another model. */

@@ -113,6 +113,7 @@ public final class CandidateRules {
         try {
             return TokenSequencePattern.compile(env, pattern);
         } catch (Exception | Error e) {
+            if (e instanceof OutOfMemoryError o) throw o;  // a heap too small, no fault of the rule
             throw new RuleException(file, line, "pattern does not parse: " + RuleBook.describe(e));
         }
     }
