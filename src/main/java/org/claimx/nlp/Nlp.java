@@ -40,7 +40,7 @@ public final class Nlp {
         // Names like mllm-NPU and Orca-Math stay one token, so a name is one token.
         p.setProperty("tokenize.options", "splitHyphenated=false,invertible=true");
         this.splitter = new StanfordCoreNLP(p, false);
-        this.tagger = Tagger.get();
+        this.tagger = Tagger.TASK.get();
     }
 
     /**
@@ -56,11 +56,6 @@ public final class Nlp {
     private static final class Tagger {
         static final org.claimx.Daemons.Load<POSTaggerAnnotator> TASK =
                 org.claimx.Daemons.load(() -> new POSTaggerAnnotator("pos", new Properties()), "claimx-tagger-load");
-
-        /** The loaded tagger, or what its loading threw, as it threw it. */
-        static POSTaggerAnnotator get() {
-            return TASK.get();
-        }
     }
 
     /** Tokens and sentences of a text; offsets are into {@code text}. */

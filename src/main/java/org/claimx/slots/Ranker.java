@@ -23,7 +23,7 @@ public final class Ranker {
     private final double nullWeight;
 
     /** A ranker of these weights (a null key included); features it lacks weigh 0. */
-    Ranker(Map<String, Double> weights) {
+    private Ranker(Map<String, Double> weights) {
         this.table = new WeightTable(weights);
         this.nullWeight = weights.getOrDefault(null, 0.0);
     }

@@ -105,7 +105,8 @@ public final class SlotModel {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(
                 new GZIPInputStream(Files.newInputStream(file), 1 << 16), 1 << 16))) {
             byte[] magic = new byte[MAGIC.length];
-            if (in.read(magic) != magic.length || !Arrays.equals(magic, MAGIC)) {
+            in.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
                 throw new RuleException(file, 0, "not a claimx slot model of this version; rebuild it with 'claimx train' (see README)");
             }
             int[] ends = readInts(in);
@@ -165,7 +166,7 @@ public final class SlotModel {
         TreeSet<String> all = new TreeSet<>();
         for (Map.Entry<String, LinearClassifier<String, String>> e : cs.entrySet()) {
             // Trained classifiers score no label without features; the file keeps no such offset.
-            if (e.getValue().scoresOf(new int[0]).totalCount() != 0) {
+            if (e.getValue().scoresOf(new int[0]).values().stream().anyMatch(v -> v != 0)) {
                 throw new IllegalStateException("classifier " + e.getKey() + " has label offsets, which the model file does not keep");
             }
             all.addAll(e.getValue().labels());
@@ -226,34 +227,43 @@ public final class SlotModel {
         return n;
     }
 
-    private static int[] readInts(DataInputStream in) throws IOException {
-        byte[] b = new byte[count(in) * Integer.BYTES];
+    /** An array's bytes as the file holds them: its length, then that many items of {@code width} bytes. */
+    private static ByteBuffer readArray(DataInputStream in, int width) throws IOException {
+        byte[] b = new byte[count(in) * width];
         in.readFully(b);
-        int[] a = new int[b.length / Integer.BYTES];
-        ByteBuffer.wrap(b).asIntBuffer().get(a);
+        return ByteBuffer.wrap(b);
+    }
+
+    private static int[] readInts(DataInputStream in) throws IOException {
+        ByteBuffer b = readArray(in, Integer.BYTES);
+        int[] a = new int[b.capacity() / Integer.BYTES];
+        b.asIntBuffer().get(a);
         return a;
     }
 
     private static double[] readDoubles(DataInputStream in) throws IOException {
-        byte[] b = new byte[count(in) * Double.BYTES];
-        in.readFully(b);
-        double[] a = new double[b.length / Double.BYTES];
-        ByteBuffer.wrap(b).asDoubleBuffer().get(a);
+        ByteBuffer b = readArray(in, Double.BYTES);
+        double[] a = new double[b.capacity() / Double.BYTES];
+        b.asDoubleBuffer().get(a);
         return a;
+    }
+
+    /** Writes an array as {@link #readArray} reads it. */
+    private static void writeArray(DataOutputStream o, int length, ByteBuffer items) throws IOException {
+        o.writeInt(length);
+        o.write(items.array());
     }
 
     private static void writeInts(DataOutputStream o, int[] a) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(a.length * Integer.BYTES);
         b.asIntBuffer().put(a);
-        o.writeInt(a.length);
-        o.write(b.array());
+        writeArray(o, a.length, b);
     }
 
     private static void writeDoubles(DataOutputStream o, double[] a) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(a.length * Double.BYTES);
         b.asDoubleBuffer().put(a);
-        o.writeInt(a.length);
-        o.write(b.array());
+        writeArray(o, a.length, b);
     }
 
     private static List<String> strings(String[] table, int[] ids) {
