@@ -76,8 +76,15 @@ final class EvalCommand implements Callable<Integer> {
             description = "As --also-train, for the change and the slots only (as 'claimx train --slots-gold'). Repeatable.")
     List<Path> alsoTrainSlots = new ArrayList<>();
 
+    @Option(names = "--also-train-partial", arity = "3", paramLabel = "LESSONS PAPERS CLAIMS", hideParamSyntax = true,
+            description = "As --also-train, for the LESSONS named only (as 'claimx train --partial-gold'). Repeatable.")
+    List<String> alsoTrainPartial = new ArrayList<>();
+
     @Mixin
     RulesOption rules = new RulesOption();
+
+    /** The --also-train sets, with what each teaches. */
+    private TrainingGold also;
 
     @Override
     public Integer call() throws Exception {
@@ -92,11 +99,10 @@ final class EvalCommand implements Callable<Integer> {
         };
         if (cv == 1 || cv < 0) throw new UsageException("--cv needs at least 2 folds: " + cv);
         if (cv > 0 && pred != null) throw new UsageException("--cv trains its own models; it takes no --pred");
-        if ((!alsoTrain.isEmpty() || !alsoTrainSlots.isEmpty()) && cv == 0) {
+        if ((!alsoTrain.isEmpty() || !alsoTrainSlots.isEmpty() || !alsoTrainPartial.isEmpty()) && cv == 0) {
             throw new UsageException("--also-train adds training data to --cv; give --cv K");
         }
-        for (Path p : alsoTrain) if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
-        for (Path p : alsoTrainSlots) if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
+        also = TrainingGold.of(alsoTrain, alsoTrainSlots, alsoTrainPartial);
         if (cv > 0) chosen = id -> !Split.isValidation(id);
         Map<String, JsonNode> paperMap = new java.util.LinkedHashMap<>();
         final var keep = chosen;
@@ -123,24 +129,19 @@ final class EvalCommand implements Callable<Integer> {
         Engine engine = Engine.loadWithoutModel(rules.dir());
         List<Path[]> sets = new ArrayList<>();
         sets.add(new Path[] {papers, gold});
-        List<Path[]> extraSets = TrainCommand.pairs(alsoTrain);
-        List<Path[]> slotSets = TrainCommand.pairs(alsoTrainSlots);
-        sets.addAll(extraSets);
-        sets.addAll(slotSets);
+        sets.addAll(also.files());
         Set<String> scored = ClaimsFile.readPapers(papers).keySet();
-        Set<String> slotsOnly = TrainCommand.paperIds(slotSets);
-        slotsOnly.removeAll(scored);
-        Set<String> extra = TrainCommand.paperIds(extraSets);
-        extra.removeAll(scored);
-        extra.removeAll(slotsOnly);
+        Map<String, Set<String>> lessons = also.lessonsByPaper();
+        lessons.keySet().removeAll(scored);
+        Set<String> every = Set.copyOf(Trainer.LESSONS);
+        for (String id : scored) lessons.put(id, every);
         GoldInstances g = GoldInstances.read(sets);
         g.readWith(engine, Math.max(threads.get(), 2), true);
         List<JsonNode> out = new ArrayList<>();
         for (int k = 0; k < cv; k++) {
             final int fold = k;
             java.util.function.Predicate<String> held = id -> scored.contains(id) && !Split.isValidation(id) && Split.fold(id, cv) == fold;
-            var model = Trainer.train(g.labeled(id -> !Split.isValidation(id) && (extra.contains(id) || scored.contains(id) && Split.fold(id, cv) != fold)),
-                    g.labeled(id -> !Split.isValidation(id) && slotsOnly.contains(id)));
+            var model = Trainer.train(TrainingGold.parts(g, lessons, id -> !Split.isValidation(id) && !held.test(id)));
             List<JsonNode> foldPred = g.predict(engine.withModel(model), held);
             var r = Scorer.score(g.papers(held), g.gold(held), foldPred);
             System.err.printf("claimx: fold %d of %d: detection F1 %.3f, tuple F1 %.3f%n", k + 1, cv,

@@ -1,9 +1,10 @@
 package org.claimx.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.claimx.eval.ScoreReport;
 import org.claimx.eval.Scorer;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
                 "each slot. Papers of the validation split (one in five, fixed by a hash of the paper id) are",
                 "never trained on; their scores are printed at the end. Run it after changing a rule.",
                 "  claimx train --gold testdata/gold/train.papers.jsonl testdata/gold/train.claims.jsonl \\",
-                "               --gold testdata/gold/dev.papers.jsonl testdata/gold/dev.claims.jsonl"})
+                "               --gold testdata/gold/dev.papers.jsonl testdata/gold/dev.claims.jsonl",
+                "(README gives the command that builds the committed model.)"})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--gold", arity = "2", required = true, paramLabel = "FILE",
             description = "A gold set: its papers (JSON Lines) and its claims. Repeat for more sets.")
@@ -34,6 +36,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " claims: for papers picked for their figures, whose share of claims is not the world's."
                     + " Repeat for more sets.")
     List<Path> slotsGold = new ArrayList<>();
+
+    @Option(names = "--partial-gold", arity = "3", paramLabel = "LESSONS PAPERS CLAIMS", hideParamSyntax = true,
+            description = "A gold set that teaches only the LESSONS named (comma-separated, of claim, change, method, metric,"
+                    + " baseline, dataset), e.g. method,metric,baseline: for annotations whose other slots agree less"
+                    + " with the blind gold. Repeat for more sets.")
+    List<String> partialGold = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the model (default: models/slots.model in the rules folder; required when the rules are the ones inside the jar).")
     Path out;
@@ -46,12 +54,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (Path p : gold) if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
-        for (Path p : slotsGold) if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
-        List<Path[]> sets = new ArrayList<>(pairs(gold));
-        List<Path[]> slotSets = pairs(slotsGold);
-        sets.addAll(slotSets);
-        java.util.Set<String> slotsOnly = paperIds(slotSets);
+        TrainingGold sets = TrainingGold.of(gold, slotsGold, partialGold);
         if (threads < 1) throw new UsageException("--threads must be at least 1: " + threads);
         long t0 = System.nanoTime();
         Path rulesDir = rules.dir();
@@ -60,16 +63,23 @@ final class TrainCommand implements Callable<Integer> {
                     + " give --out FILE (and run with --rules DIR --out ... to train on rules of your own)");
         }
         Engine engine = Engine.loadWithoutModel(rulesDir);
-        GoldInstances g = GoldInstances.read(sets);
+        GoldInstances g = GoldInstances.read(sets.files());
         g.readWith(engine, threads, true);
-        var data = g.labeled(id -> !Split.isValidation(id) && !slotsOnly.contains(id));
-        var slotsData = g.labeled(id -> !Split.isValidation(id) && slotsOnly.contains(id));
+        Map<String, Set<String>> lessons = sets.lessonsByPaper();
+        List<Trainer.Part> parts = TrainingGold.parts(g, lessons, id -> !Split.isValidation(id));
         long trainPapers = g.papers().keySet().stream().filter(id -> !Split.isValidation(id)).count();
-        System.err.printf("claimx: training on %d papers (%d value mentions, %d matched to gold; %d of the papers for the slots only);"
-                + " %d validation papers held out%n", trainPapers, data.size() + slotsData.size(),
-                java.util.stream.Stream.concat(data.stream(), slotsData.stream()).filter(l -> l.gold() != null).count(),
-                slotsOnly.stream().filter(id -> !Split.isValidation(id)).count(), g.papers().size() - trainPapers);
-        SlotModel model = Trainer.train(data, slotsData);
+        long mentions = parts.stream().mapToLong(p -> p.data().size()).sum();
+        long matched = parts.stream().flatMap(p -> p.data().stream()).filter(l -> l.gold() != null).count();
+        StringBuilder some = new StringBuilder();
+        for (Trainer.Part p : parts) {
+            if (p.lessons().size() == Trainer.LESSONS.size()) continue;
+            long n = lessons.entrySet().stream().filter(e -> !Split.isValidation(e.getKey()) && e.getValue().equals(p.lessons())).count();
+            some.append(String.format("; %d of the papers for %s only", n,
+                    String.join(", ", Trainer.LESSONS.stream().filter(p.lessons()::contains).toList())));
+        }
+        System.err.printf("claimx: training on %d papers (%d value mentions, %d matched to gold%s);"
+                + " %d validation papers held out%n", trainPapers, mentions, matched, some, g.papers().size() - trainPapers);
+        SlotModel model = Trainer.train(parts);
         Path target = out != null ? out : rulesDir.resolve(Engine.MODEL);
         model.save(target);
         System.err.printf("claimx: wrote %s (%.1f s)%n", target, (System.nanoTime() - t0) / 1e9);
@@ -84,19 +94,5 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println(b);
         }
         return 0;
-    }
-
-    /** An arity-2 option's values (PAPERS CLAIMS PAPERS CLAIMS ...) as pairs. */
-    static List<Path[]> pairs(List<Path> files) {
-        List<Path[]> out = new ArrayList<>();
-        for (int i = 0; i + 1 < files.size(); i += 2) out.add(new Path[] {files.get(i), files.get(i + 1)});
-        return out;
-    }
-
-    /** The ids of the papers of gold sets. */
-    static java.util.Set<String> paperIds(List<Path[]> sets) throws java.io.IOException {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (Path[] s : sets) ids.addAll(org.claimx.eval.ClaimsFile.readPapers(s[0]).keySet());
-        return ids;
     }
 }

@@ -55,18 +55,35 @@ public final class Trainer {
         return out;
     }
 
-    public static SlotModel train(List<Labeled> data) {
-        return train(data, List.of());
+    /** What a gold set can teach: whether a figure is a claim, its change, and each slot. */
+    public static final List<String> LESSONS = List.of("claim", "change", "method", "metric", "baseline", "dataset");
+
+    /** Labelled instances and the lessons (of {@link #LESSONS}) they teach. */
+    public record Part(List<Labeled> data, java.util.Set<String> lessons) {
+        public Part {
+            data = List.copyOf(data);
+            lessons = java.util.Set.copyOf(lessons);
+            for (String l : lessons) {
+                if (!LESSONS.contains(l)) throw new IllegalArgumentException("no such lesson: " + l + " (one of " + LESSONS + ")");
+            }
+        }
+
+        /** Everything: gold annotated blind, whose share of claims is the world's. */
+        public static Part all(List<Labeled> data) { return new Part(data, java.util.Set.copyOf(LESSONS)); }
+
+        /** All but whether a figure is a claim: gold drawn for its figures, whose share of claims is not the world's. */
+        public static Part slots(List<Labeled> data) {
+            return new Part(data, java.util.Set.copyOf(LESSONS.subList(1, LESSONS.size())));
+        }
     }
 
-    /** As {@link #train(List)}, with {@code slotsOnly} teaching the change classifier and slot rankers but not the claim classifier. */
-    public static SlotModel train(List<Labeled> data, List<Labeled> slotsOnly) {
+    /** The model that the parts teach, each only its own lessons, in the order given. */
+    public static SlotModel train(List<Part> parts) {
         Map<String, List<BasicDatum<String, String>>> sets = new LinkedHashMap<>();
         Map<String, List<Ranker.Group>> groups = new LinkedHashMap<>();
         for (String k : SlotModel.SLOTS) groups.put(k, new ArrayList<>());
         for (String k : List.of("claim", "change")) sets.put(k, new ArrayList<>());
-        for (Labeled l : data) learn(l, true, sets, groups);
-        for (Labeled l : slotsOnly) learn(l, false, sets, groups);
+        for (Part p : parts) for (Labeled l : p.data()) learn(l, p.lessons(), sets, groups);
         Map<String, LinearClassifier<String, String>> cls = new LinkedHashMap<>();
         sets.forEach((k, v) -> cls.put(k, SlotModel.train(v, SIGMA)));
         Map<String, Ranker> rankers = new LinkedHashMap<>();
@@ -74,16 +91,16 @@ public final class Trainer {
         return new SlotModel(cls, rankers);
     }
 
-    /** Adds what one labelled instance teaches: whether it is a claim (when {@code claim}), its change, and its slots. */
-    private static void learn(Labeled l, boolean claim, Map<String, List<BasicDatum<String, String>>> sets,
+    /** Adds what one labelled instance teaches of {@code lessons}: whether it is a claim, its change, and its slots. */
+    private static void learn(Labeled l, java.util.Set<String> lessons, Map<String, List<BasicDatum<String, String>>> sets,
                               Map<String, List<Ranker.Group>> groups) {
         Instance in = l.instance();
-        if (claim) sets.get("claim").add(new BasicDatum<>(in.claimFeatures(), l.gold() != null ? SlotModel.YES : SlotModel.NO));
+        if (lessons.contains("claim")) sets.get("claim").add(new BasicDatum<>(in.claimFeatures(), l.gold() != null ? SlotModel.YES : SlotModel.NO));
         if (l.gold() == null) return;
         boolean precision = in.mention().value().unit() == Unit.BITS;
-        if (!precision) sets.get("change").add(new BasicDatum<>(in.changeFeatures(), l.gold().path("change").asText()));
+        if (!precision && lessons.contains("change")) sets.get("change").add(new BasicDatum<>(in.changeFeatures(), l.gold().path("change").asText()));
         for (String slot : SlotModel.SLOTS) {
-            if (precision && !slot.equals("method")) continue;
+            if (precision && !slot.equals("method") || !lessons.contains(slot)) continue;
             JsonNode g = l.gold().get(slot);
             String gold = g == null || g.isNull() ? null : g.asText();
             List<Boolean> yes = new ArrayList<>();

@@ -278,8 +278,25 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         long heldoutTraining = org.claimx.eval.ClaimsFile.readPapers(java.nio.file.Path.of("testdata/gold/heldout.papers.jsonl")).keySet()
                 .stream().filter(id -> !org.claimx.eval.Split.isValidation(id)).count();
-        assertTrue(r.err().contains("; " + heldoutTraining + " of the papers for the slots only)"), r.err());
+        assertTrue(r.err().contains("; " + heldoutTraining + " of the papers for change, method, metric, baseline, dataset only)"), r.err());
         assertTrue(java.nio.file.Files.size(out) > 1000);
+        java.nio.file.Path partial = out.resolveSibling("partial.model");
+        Run p = run("train", "--gold", "testdata/gold/dev.papers.jsonl", "testdata/gold/dev.claims.jsonl",
+                "--partial-gold", "method, baseline", "testdata/gold/heldout.papers.jsonl", "testdata/gold/heldout.claims.jsonl",
+                "--out", partial.toString());
+        assertEquals(0, p.code(), p.err());
+        assertTrue(p.err().contains("; " + heldoutTraining + " of the papers for method, baseline only)"), p.err());
+        assertFalse(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(out), java.nio.file.Files.readAllBytes(partial)));
+        Run badLesson = run("train", "--gold", "testdata/gold/dev.papers.jsonl", "testdata/gold/dev.claims.jsonl",
+                "--partial-gold", "method,datasets", "testdata/gold/heldout.papers.jsonl", "testdata/gold/heldout.claims.jsonl",
+                "--out", partial.toString());
+        assertEquals(2, badLesson.code());
+        assertTrue(badLesson.err().startsWith("claimx: --partial-gold: 'datasets' is not a lesson; give a comma-separated list of claim,"),
+                badLesson.err());
+        Run cvPartial = run("eval", "--papers", "testdata/gold/dev.papers.jsonl", "--gold", "testdata/gold/dev.claims.jsonl", "--cv", "2",
+                "--also-train-partial", "claim", "testdata/gold/no-such.papers.jsonl", "testdata/gold/heldout.claims.jsonl");
+        assertEquals(2, cvPartial.code());
+        assertTrue(cvPartial.err().contains("no such file: testdata/gold/no-such.papers.jsonl"), cvPartial.err());
         Run missing = run("train", "--gold", "testdata/gold/dev.papers.jsonl", "testdata/gold/dev.claims.jsonl",
                 "--slots-gold", "testdata/no-such.papers.jsonl", "testdata/gold/heldout.claims.jsonl", "--out", out.toString());
         assertEquals(2, missing.code());

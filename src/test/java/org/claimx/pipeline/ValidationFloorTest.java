@@ -28,6 +28,9 @@ class ValidationFloorTest {
     private static GoldInstances gold;
     /** Papers that teach the slots and the change only (random.* and extra.*: README's train command, --slots-gold). */
     private static java.util.Set<String> slotsOnly;
+    /** Papers that teach the method, metric and baseline only (random2.*: README's train command, --partial-gold). */
+    private static java.util.Set<String> rankersOnly;
+    static final java.util.Set<String> RANKERS = java.util.Set.of("method", "metric", "baseline");
 
     @BeforeAll
     static void readGold() throws Exception {
@@ -35,10 +38,12 @@ class ValidationFloorTest {
                 new Path[] {Path.of("testdata/gold/train.papers.jsonl"), Path.of("testdata/gold/train.claims.jsonl")},
                 new Path[] {Path.of("testdata/gold/dev.papers.jsonl"), Path.of("testdata/gold/dev.claims.jsonl")},
                 new Path[] {Path.of("testdata/gold/random.papers.jsonl"), Path.of("testdata/gold/random.claims.jsonl")},
-                new Path[] {Path.of("testdata/gold/extra.papers.jsonl"), Path.of("testdata/gold/extra.claims.jsonl")}));
+                new Path[] {Path.of("testdata/gold/extra.papers.jsonl"), Path.of("testdata/gold/extra.claims.jsonl")},
+                new Path[] {Path.of("testdata/gold/random2.papers.jsonl"), Path.of("testdata/gold/random2.claims.jsonl")}));
         gold.readWith(SharedEngine.get(), 2, false);
         slotsOnly = new java.util.HashSet<>(org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/random.papers.jsonl")).keySet());
         slotsOnly.addAll(org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/extra.papers.jsonl")).keySet());
+        rankersOnly = org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/random2.papers.jsonl")).keySet();
     }
 
     @Test
@@ -73,8 +78,10 @@ class ValidationFloorTest {
 
     @Test
     void trainingFromTheCommittedGoldRebuildsTheCommittedModel() {
-        SlotModel rebuilt = Trainer.train(gold.labeled(id -> !Split.isValidation(id) && !slotsOnly.contains(id)),
-                gold.labeled(slotsOnly::contains));
+        SlotModel rebuilt = Trainer.train(List.of(
+                Trainer.Part.all(gold.labeled(id -> !Split.isValidation(id) && !slotsOnly.contains(id) && !rankersOnly.contains(id))),
+                Trainer.Part.slots(gold.labeled(slotsOnly::contains)),
+                new Trainer.Part(gold.labeled(rankersOnly::contains), RANKERS)));
         Engine fresh = SharedEngine.get().withModel(rebuilt);
         List<JsonNode> committed = gold.predict(SharedEngine.get(), Split::isValidation);
         List<JsonNode> retrained = gold.predict(fresh, Split::isValidation);
