@@ -17,6 +17,7 @@ public final class Main {
         byte[] outOfMemory = ("claimx: out of memory: the Java heap (at most " + (Runtime.getRuntime().maxMemory() >> 20)
                 + " MB) is too small; claimx needs about 160 MB with 2 threads, more with more: give java more, as in"
                 + " java -Xmx512m -jar claimx.jar ..." + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ShortRun.apply(args);
         if (args.length > 0 && ENGINE_COMMANDS.contains(args[0])) org.claimx.nlp.Nlp.preload();
         int code;
         try {

@@ -104,6 +104,45 @@ class StandaloneJarIT {
         assertEquals(expected.out(), got.out());
     }
 
+    /** 'claimx extract' of the jar with JVM options first; stdout and stderr. */
+    private static Out runJvm(List<String> jvm, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail(String.join(" ", cmd) + " did not end in 180 s");
+        }
+        return new Out(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /**
+     * A short run asks the JVM to leave out its optimising compiler (ShortRun): with the JVM printing
+     * its compilations, the excluded ones show; a run told to keep it excludes none; the claims are
+     * the same bytes.
+     */
+    @Test
+    void aShortRunLeavesOutTheOptimisingCompilerAndGivesTheSameClaims() throws Exception {
+        Out shortRun = runJvm(List.of("-XX:+PrintCompilation"), "extract", "-q", EXAMPLE.toString());
+        Out kept = runJvm(List.of("-XX:+PrintCompilation", "-Dclaimx.c2=always"), "extract", "-q", EXAMPLE.toString());
+        assertEquals(0, shortRun.code(), shortRun.err());
+        assertEquals(0, kept.code(), kept.err());
+        long excluded = shortRun.out().lines().filter(l -> l.startsWith("### Excluding compile")).count();
+        assertTrue(excluded > 20, "optimising compilations excluded on a short run: " + excluded);
+        assertEquals(0, kept.out().lines().filter(l -> l.startsWith("### Excluding compile")).count());
+        java.util.function.Function<String, String> claims = o -> o.lines().filter(l -> l.startsWith("{\"paper\"")).collect(
+                java.util.stream.Collectors.joining("\n"));
+        assertTrue(claims.apply(kept.out()).lines().count() > 5);
+        assertEquals(claims.apply(kept.out()), claims.apply(shortRun.out()));
+        // Without PrintCompilation the JVM says nothing of it: stdout is the claims alone.
+        Out quiet = run("extract", "-q", EXAMPLE.toString());
+        assertEquals(claims.apply(kept.out()) + "\n", quiet.out());
+    }
+
     @Test
     void explainFromTheJarAlone() throws Exception {
         Out got = run("explain", "It reduces memory by up to 73%.");

@@ -31,6 +31,8 @@ class ValidationFloorTest {
     /** Papers that teach the method, metric and baseline only (random2.* and random3.*: README's train command, --partial-gold). */
     private static java.util.Set<String> rankersOnly;
     static final java.util.Set<String> RANKERS = java.util.Set.of("method", "metric", "baseline");
+    /** Papers that teach the method only (random4.*: README's train command, --partial-gold method). */
+    private static java.util.Set<String> methodOnly;
 
     @BeforeAll
     static void readGold() throws Exception {
@@ -40,12 +42,14 @@ class ValidationFloorTest {
                 new Path[] {Path.of("testdata/gold/random.papers.jsonl"), Path.of("testdata/gold/random.claims.jsonl")},
                 new Path[] {Path.of("testdata/gold/extra.papers.jsonl"), Path.of("testdata/gold/extra.claims.jsonl")},
                 new Path[] {Path.of("testdata/gold/random2.papers.jsonl"), Path.of("testdata/gold/random2.claims.jsonl")},
-                new Path[] {Path.of("testdata/gold/random3.papers.jsonl"), Path.of("testdata/gold/random3.claims.jsonl")}));
+                new Path[] {Path.of("testdata/gold/random3.papers.jsonl"), Path.of("testdata/gold/random3.claims.jsonl")},
+                new Path[] {Path.of("testdata/gold/random4.papers.jsonl"), Path.of("testdata/gold/random4.claims.jsonl")}));
         gold.readWith(SharedEngine.get(), 2, false);
         slotsOnly = new java.util.HashSet<>(org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/random.papers.jsonl")).keySet());
         slotsOnly.addAll(org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/extra.papers.jsonl")).keySet());
         rankersOnly = new java.util.HashSet<>(org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/random2.papers.jsonl")).keySet());
         rankersOnly.addAll(org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/random3.papers.jsonl")).keySet());
+        methodOnly = org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/random4.papers.jsonl")).keySet();
     }
 
     @Test
@@ -81,9 +85,11 @@ class ValidationFloorTest {
     @Test
     void trainingFromTheCommittedGoldRebuildsTheCommittedModel() {
         SlotModel rebuilt = Trainer.train(List.of(
-                Trainer.Part.all(gold.labeled(id -> !Split.isValidation(id) && !slotsOnly.contains(id) && !rankersOnly.contains(id))),
+                Trainer.Part.all(gold.labeled(id -> !Split.isValidation(id) && !slotsOnly.contains(id) && !rankersOnly.contains(id)
+                        && !methodOnly.contains(id))),
                 Trainer.Part.slots(gold.labeled(slotsOnly::contains)),
-                new Trainer.Part(gold.labeled(rankersOnly::contains), RANKERS)));
+                new Trainer.Part(gold.labeled(rankersOnly::contains), RANKERS),
+                new Trainer.Part(gold.labeled(methodOnly::contains), java.util.Set.of("method"))));
         Engine fresh = SharedEngine.get().withModel(rebuilt);
         List<JsonNode> committed = gold.predict(SharedEngine.get(), Split::isValidation);
         List<JsonNode> retrained = gold.predict(fresh, Split::isValidation);
@@ -105,11 +111,11 @@ class ValidationFloorTest {
      * none would be held out as validation, and none is a paper of the blind, dev or heldout gold.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"extra", "random", "random2", "random3"})
+    @ValueSource(strings = {"extra", "random", "random2", "random3", "random4"})
     void theGoldAnnotatedForTrainingOnlyAddsTrainingPapers(String set) throws Exception {
         var added = org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/" + set + ".papers.jsonl")).keySet();
         var others = new java.util.HashSet<String>();
-        for (String o : List.of("train", "dev", "heldout", "extra", "random", "random2", "random3")) {
+        for (String o : List.of("train", "dev", "heldout", "extra", "random", "random2", "random3", "random4")) {
             if (!o.equals(set)) others.addAll(org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/" + o + ".papers.jsonl")).keySet());
         }
         assertTrue(added.size() > 500, set + " papers: " + added.size());
