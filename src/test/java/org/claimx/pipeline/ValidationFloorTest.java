@@ -111,11 +111,11 @@ class ValidationFloorTest {
      * none would be held out as validation, and none is a paper of the blind, dev or heldout gold.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"extra", "random", "random2", "random3", "random4"})
+    @ValueSource(strings = {"extra", "random", "random2", "random3", "random4", "random5"})
     void theGoldAnnotatedForTrainingOnlyAddsTrainingPapers(String set) throws Exception {
         var added = org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/" + set + ".papers.jsonl")).keySet();
         var others = new java.util.HashSet<String>();
-        for (String o : List.of("train", "dev", "heldout", "extra", "random", "random2", "random3", "random4")) {
+        for (String o : List.of("train", "dev", "heldout", "extra", "random", "random2", "random3", "random4", "random5")) {
             if (!o.equals(set)) others.addAll(org.claimx.eval.ClaimsFile.readPapers(Path.of("testdata/gold/" + o + ".papers.jsonl")).keySet());
         }
         assertTrue(added.size() > 500, set + " papers: " + added.size());
