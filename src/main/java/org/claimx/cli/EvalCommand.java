@@ -133,8 +133,7 @@ final class EvalCommand implements Callable<Integer> {
         Set<String> scored = ClaimsFile.readPapers(papers).keySet();
         Map<String, Set<String>> lessons = also.lessonsByPaper();
         lessons.keySet().removeAll(scored);
-        Set<String> every = Set.copyOf(Trainer.LESSONS);
-        for (String id : scored) lessons.put(id, every);
+        for (String id : scored) lessons.put(id, Trainer.ALL);
         GoldInstances g = GoldInstances.read(sets);
         g.readWith(engine, Math.max(threads.get(), 2), true);
         List<JsonNode> out = new ArrayList<>();

@@ -72,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
         long matched = parts.stream().flatMap(p -> p.data().stream()).filter(l -> l.gold() != null).count();
         StringBuilder some = new StringBuilder();
         for (Trainer.Part p : parts) {
-            if (p.lessons().size() == Trainer.LESSONS.size()) continue;
+            if (p.lessons().equals(Trainer.ALL)) continue;
             long n = lessons.entrySet().stream().filter(e -> !Split.isValidation(e.getKey()) && e.getValue().equals(p.lessons())).count();
             some.append(String.format("; %d of the papers for %s only", n,
                     String.join(", ", Trainer.LESSONS.stream().filter(p.lessons()::contains).toList())));

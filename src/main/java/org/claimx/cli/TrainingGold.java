@@ -33,10 +33,8 @@ final class TrainingGold {
     /** The sets of the options (each a flat list as picocli collects it), every file checked to exist. */
     static TrainingGold of(List<Path> gold, List<Path> slotsGold, List<String> partialGold) {
         List<GoldSet> out = new ArrayList<>();
-        for (Path[] p : pairs(gold)) out.add(new GoldSet(p[0], p[1], Set.copyOf(Trainer.LESSONS)));
-        Set<String> slots = new LinkedHashSet<>(Trainer.LESSONS);
-        slots.remove("claim");
-        for (Path[] p : pairs(slotsGold)) out.add(new GoldSet(p[0], p[1], slots));
+        for (Path[] p : pairs(gold)) out.add(new GoldSet(p[0], p[1], Trainer.ALL));
+        for (Path[] p : pairs(slotsGold)) out.add(new GoldSet(p[0], p[1], Trainer.ALL_BUT_CLAIM));
         for (int i = 0; i + 2 < partialGold.size(); i += 3) {
             out.add(new GoldSet(Path.of(partialGold.get(i + 1)), Path.of(partialGold.get(i + 2)), lessons(partialGold.get(i))));
         }
@@ -59,7 +57,7 @@ final class TrainingGold {
             }
             out.add(t);
         }
-        return out;
+        return Set.copyOf(out);
     }
 
     /** An arity-2 option's values (PAPERS CLAIMS PAPERS CLAIMS ...) as pairs. */
@@ -92,14 +90,10 @@ final class TrainingGold {
      * first, then all but the claim, then the partial ones in the order given.
      */
     static List<Trainer.Part> parts(GoldInstances g, Map<String, Set<String>> lessons, Predicate<String> use) {
-        Map<Set<String>, Boolean> kinds = new LinkedHashMap<>();
-        kinds.put(Set.copyOf(Trainer.LESSONS), true);
-        Set<String> slots = new LinkedHashSet<>(Trainer.LESSONS);
-        slots.remove("claim");
-        kinds.put(Set.copyOf(slots), true);
-        for (Set<String> l : lessons.values()) kinds.put(Set.copyOf(l), true);
+        Set<Set<String>> kinds = new LinkedHashSet<>(List.of(Trainer.ALL, Trainer.ALL_BUT_CLAIM));
+        kinds.addAll(lessons.values());
         List<Trainer.Part> out = new ArrayList<>();
-        for (Set<String> kind : kinds.keySet()) {
+        for (Set<String> kind : kinds) {
             var data = g.labeled(id -> use.test(id) && kind.equals(lessons.get(id)));
             if (!data.isEmpty()) out.add(new Trainer.Part(data, kind));
         }

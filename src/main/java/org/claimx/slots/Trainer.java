@@ -57,6 +57,10 @@ public final class Trainer {
 
     /** What a gold set can teach: whether a figure is a claim, its change, and each slot. */
     public static final List<String> LESSONS = List.of("claim", "change", "method", "metric", "baseline", "dataset");
+    /** All the lessons: what gold annotated blind teaches, whose share of claims is the world's. */
+    public static final java.util.Set<String> ALL = java.util.Set.copyOf(LESSONS);
+    /** All but whether a figure is a claim: what gold drawn for its figures teaches, whose share of claims is not the world's. */
+    public static final java.util.Set<String> ALL_BUT_CLAIM = java.util.Set.copyOf(LESSONS.subList(1, LESSONS.size()));
 
     /** Labelled instances and the lessons (of {@link #LESSONS}) they teach. */
     public record Part(List<Labeled> data, java.util.Set<String> lessons) {
@@ -68,13 +72,9 @@ public final class Trainer {
             }
         }
 
-        /** Everything: gold annotated blind, whose share of claims is the world's. */
-        public static Part all(List<Labeled> data) { return new Part(data, java.util.Set.copyOf(LESSONS)); }
+        public static Part all(List<Labeled> data) { return new Part(data, ALL); }
 
-        /** All but whether a figure is a claim: gold drawn for its figures, whose share of claims is not the world's. */
-        public static Part slots(List<Labeled> data) {
-            return new Part(data, java.util.Set.copyOf(LESSONS.subList(1, LESSONS.size())));
-        }
+        public static Part slots(List<Labeled> data) { return new Part(data, ALL_BUT_CLAIM); }
     }
 
     /** The model that the parts teach, each only its own lessons, in the order given. */
