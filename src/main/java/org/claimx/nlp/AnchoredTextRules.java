@@ -83,22 +83,49 @@ final class AnchoredTextRules {
     /** Where a rule's matches can begin. */
     static final class Plan {
         final Pattern pattern;
+        private final Reused matcher;
         /** Characters a match can begin with; used when there is no prefix group. */
         final BitSet first;
         /** The leading group: where it matches, found once per sentence; null if none is used. */
-        final Pattern prefix;
+        final Reused prefix;
         final BitSet prefixFirst;
         final boolean prefixOptional;
         /** With an optional prefix: the characters the rest can begin with. */
         final BitSet restFirst;
+        /**
+         * With an optional prefix, when the rest itself begins with a mandatory group: that group with
+         * the assertions before it, where it matches found once per sentence (as the prefix's); else null.
+         */
+        final Reused restLead;
+        final BitSet restLeadFirst;
+        /** The characters a match can begin with, in the form a text's {@link CharsPresent} is asked with; null: any. */
+        private final CharsPresent.Set startChars;
+        /** With an optional prefix: what the prefix can begin with, else null. */
+        private final CharsPresent.Set prefixStartChars;
 
-        private Plan(Pattern pattern, BitSet first, Pattern prefix, BitSet prefixFirst, boolean prefixOptional, BitSet restFirst) {
+        private Plan(Pattern pattern, BitSet first, Pattern prefix, BitSet prefixFirst, boolean prefixOptional, BitSet restFirst,
+                     Pattern restLead, BitSet restLeadFirst) {
             this.pattern = pattern;
+            this.matcher = new Reused(pattern);
             this.first = first;
-            this.prefix = prefix;
+            this.prefix = prefix == null ? null : new Reused(prefix);
             this.prefixFirst = prefixFirst;
             this.prefixOptional = prefixOptional;
             this.restFirst = restFirst;
+            this.restLead = restLead == null ? null : new Reused(restLead);
+            this.restLeadFirst = restLeadFirst;
+            BitSet start = prefix == null ? first : prefixOptional ? restFirst : prefixFirst;
+            this.startChars = start == null ? null : new CharsPresent.Set(start);
+            this.prefixStartChars = prefixOptional && prefixFirst != null ? new CharsPresent.Set(prefixFirst) : null;
+        }
+
+        /**
+         * Whether a match can begin anywhere in the text whose characters are {@code present}: it holds a
+         * character the match (or, with an optional prefix, the prefix or the rest) can begin with.
+         */
+        private boolean mayStart(CharsPresent present) {
+            if (startChars == null || present.any(startChars)) return true;
+            return prefixOptional && (prefixFirst == null || present.any(prefixStartChars));
         }
 
         /**
@@ -106,14 +133,15 @@ final class AnchoredTextRules {
          * trying the pattern only where a match can begin.
          */
         void forEachMatch(String text, java.util.function.Consumer<? super Matcher> each) {
-            Matcher m = pattern.matcher(text);
-            m.useTransparentBounds(true);
-            m.useAnchoringBounds(false);
-            BitSet prefixAt = prefix == null ? null : Search.prefixPositions(this, text);
+            PrefixCache cache = Search.cacheFor(text);
+            if (!mayStart(cache.present(text))) return;
+            Matcher m = matcher.on(text);
+            BitSet prefixAt = prefix == null ? null : Search.positions(cache, prefix, prefixFirst, text);
+            BitSet restAt = restLead == null ? null : Search.positions(cache, restLead, restLeadFirst, text);
             int n = text.length();
             int from = 0;
             while (from < n) {
-                int i = Search.next(this, text, from, prefixAt);
+                int i = Search.next(this, text, from, prefixAt, restAt);
                 if (i < 0) break;
                 m.region(i, n);
                 if (m.lookingAt()) {
@@ -137,7 +165,7 @@ final class AnchoredTextRules {
             if (p != null) return p;
             BitSet first = FirstChars.of(re);
             if (first == null || first.cardinality() > MAX_FIRST_CHARS) return null;
-            return new Plan(pattern, first, null, null, false, null);
+            return new Plan(pattern, first, null, null, false, null, null, null);
         }
 
         private static Plan withPrefix(Pattern pattern, String re) {
@@ -146,19 +174,37 @@ final class AnchoredTextRules {
             String x = lead.group();
             if (x.matches("(?s).*\\\\[1-9k].*")) return null;  // a back reference means nothing on its own
             String flags = lead.caseInsensitive() ? "(?i)" : "";
-            Pattern prefix;
-            try {
-                prefix = Pattern.compile(flags + "(?:" + x + ")");
-            } catch (PatternSyntaxException e) {
-                return null;
-            }
+            Pattern prefix = leadPattern(flags, lead);
+            if (prefix == null) return null;
             BitSet prefixFirst = FirstChars.of(prefix.pattern());
             BitSet restFirst = null;
+            Pattern restLead = null;
+            BitSet restLeadFirst = null;
             if (lead.optional()) {
                 restFirst = FirstChars.of(flags + lead.rest());
                 if (restFirst == null || restFirst.cardinality() > MAX_FIRST_CHARS) return null;
+                Leading next = Leading.of(flags + lead.rest());
+                if (next != null && !next.optional()) {
+                    restLead = leadPattern(flags, next);
+                    restLeadFirst = restLead == null ? null : FirstChars.of(restLead.pattern());
+                    if (restLeadFirst == null) restLead = null;
+                }
             }
-            return new Plan(pattern, null, prefix, prefixFirst, lead.optional(), restFirst);
+            return new Plan(pattern, null, prefix, prefixFirst, lead.optional(), restFirst, restLead, restLeadFirst);
+        }
+    }
+
+    /**
+     * A leading group with the assertions before it, as a pattern that matches at a position only if
+     * the whole regex can match there through that group (lookarounds see the whole text, as the rule's
+     * do); null if it has a back reference or does not compile.
+     */
+    private static Pattern leadPattern(String flags, Leading lead) {
+        if ((lead.assertions() + lead.group()).matches("(?s).*\\\\[1-9k].*")) return null;
+        try {
+            return Pattern.compile(flags + lead.assertions() + "(?:" + lead.group() + ")");
+        } catch (PatternSyntaxException e) {
+            return null;
         }
     }
 
@@ -166,7 +212,7 @@ final class AnchoredTextRules {
      * The head of a regex: an optional "(?i)", zero-width assertions, then a non-capturing group,
      * optional ("?") or not, and the rest; null when the regex is not so (or has a '|' at its top).
      */
-    record Leading(boolean caseInsensitive, String group, boolean optional, String rest) {
+    record Leading(boolean caseInsensitive, String assertions, String group, boolean optional, String rest) {
         static Leading of(String re) {
             int at = 0;
             boolean ci = false;
@@ -175,6 +221,7 @@ final class AnchoredTextRules {
                 at = 4;
             }
             if (hasTopLevelBar(re)) return null;
+            int assertionsFrom = at;
             while (true) {
                 if (re.startsWith("(?<!", at) || re.startsWith("(?<=", at) || re.startsWith("(?=", at) || re.startsWith("(?!", at)) {
                     int end = groupEnd(re, at);
@@ -201,7 +248,7 @@ final class AnchoredTextRules {
                     return null;
                 }
             }
-            return new Leading(ci, group, optional, re.substring(end));
+            return new Leading(ci, re.substring(assertionsFrom, at), group, optional, re.substring(end));
         }
 
         /** The index just after the ')' closing the group that opens at {@code open}; -1 if none. */
@@ -267,13 +314,45 @@ final class AnchoredTextRules {
         }
     }
 
-    /** Where each prefix group matches in the sentence being read (every rule of a sentence gets the same String). */
+    /** Per thread, for the sentence being read (every rule of a sentence gets the same String): where each leading group matches. */
     private static final class PrefixCache {
         String text;
         final Map<String, BitSet> at = new HashMap<>();
+        private CharsPresent present;
+
+        /** The characters of {@code text} (this cache's text), read once. */
+        CharsPresent present(String text) {
+            if (present == null) present = CharsPresent.of(text);
+            return present;
+        }
     }
 
     private static final ThreadLocal<PrefixCache> CACHE = ThreadLocal.withInitial(PrefixCache::new);
+
+    /**
+     * A pattern with one matcher per thread (transparent, non-anchoring bounds), reset to each text
+     * instead of made anew: a value rule's matcher holds some eighty slots to fill.
+     */
+    static final class Reused {
+        final Pattern pattern;
+        private final ThreadLocal<Matcher> matchers = new ThreadLocal<>();
+
+        Reused(Pattern pattern) {
+            this.pattern = pattern;
+        }
+
+        Matcher on(String text) {
+            Matcher m = matchers.get();
+            if (m == null) {
+                m = pattern.matcher(text);
+                m.useTransparentBounds(true);
+                m.useAnchoringBounds(false);
+                matchers.set(m);
+                return m;
+            }
+            return m.reset(text);
+        }
+    }
 
     /** A text rule's matching by its plan, handing each match to TokensRegex's own extractor. */
     static final class Anchored implements SequenceMatchRules.ExtractRule<String, MatchedExpression> {
@@ -299,8 +378,13 @@ final class AnchoredTextRules {
     static final class Search {
         private Search() {}
 
-        /** The first position from {@code from} on where a match can begin; -1 if none. */
-        static int next(Plan plan, String text, int from, BitSet prefixAt) {
+        /**
+         * The first position from {@code from} on where a match can begin; -1 if none. With a prefix
+         * group, that is where it matches ({@code prefixAt}) and, when it is optional, where the rest can
+         * begin: where the rest's own leading group matches ({@code restAt}), or else at a character it
+         * can begin with.
+         */
+        static int next(Plan plan, String text, int from, BitSet prefixAt, BitSet restAt) {
             int n = text.length();
             if (prefixAt == null) {
                 for (int i = from; i < n; i++) if (plan.first.get(text.charAt(i))) return i;
@@ -308,31 +392,44 @@ final class AnchoredTextRules {
             }
             int p = prefixAt.nextSetBit(from);
             if (!plan.prefixOptional) return p;
+            if (restAt != null) {
+                int r = restAt.nextSetBit(from);
+                return p < 0 ? r : r < 0 ? p : Math.min(p, r);
+            }
             int end = p < 0 ? n : p;
             for (int i = from; i < end; i++) if (plan.restFirst.get(text.charAt(i))) return i;
             return p;
         }
 
-        static BitSet prefixPositions(Plan plan, String text) {
+        /** This thread's cache, emptied when {@code text} is another sentence than the last. */
+        static PrefixCache cacheFor(String text) {
             PrefixCache cache = CACHE.get();
             if (cache.text != text) {
                 cache.text = text;
                 cache.at.clear();
+                cache.present = null;
             }
-            BitSet at = cache.at.get(plan.prefix.pattern());
+            return cache;
+        }
+
+        /** Where {@code lead} matches in {@code text} (trying only at its first characters, if known), once per sentence. */
+        static BitSet positions(PrefixCache cache, Reused lead, BitSet leadFirst, String text) {
+            BitSet at = cache.at.get(lead.pattern.pattern());
             if (at != null) return at;
             at = new BitSet();
-            Matcher m = plan.prefix.matcher(text);
-            m.useTransparentBounds(true);
-            m.useAnchoringBounds(false);
+            Matcher m = lead.on(text);
             int n = text.length();
             for (int i = 0; i < n; i++) {
-                if (plan.prefixFirst != null && !plan.prefixFirst.get(text.charAt(i))) continue;
+                if (leadFirst != null && !leadFirst.get(text.charAt(i))) continue;
                 m.region(i, n);
                 if (m.lookingAt()) at.set(i);
             }
-            cache.at.put(plan.prefix.pattern(), at);
+            cache.at.put(lead.pattern.pattern(), at);
             return at;
+        }
+
+        static BitSet prefixPositions(Plan plan, String text) {
+            return positions(cacheFor(text), plan.prefix, plan.prefixFirst, text);
         }
     }
 }

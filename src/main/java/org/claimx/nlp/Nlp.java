@@ -3,10 +3,12 @@ package org.claimx.nlp;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.pipeline.POSTaggerAnnotator;
+import edu.stanford.nlp.ling.TaggedWord;
+import edu.stanford.nlp.pipeline.DefaultPaths;
+import edu.stanford.nlp.tagger.maxent.LocalOnceTestSentence;
+import edu.stanford.nlp.tagger.maxent.MaxentTagger;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -30,7 +32,8 @@ public final class Nlp {
     public static final int MAX_SENTENCE_CHARS = 5_000;
 
     private final StanfordCoreNLP splitter;
-    private final POSTaggerAnnotator tagger;
+    private final MaxentTagger tagger;
+    private final boolean localOnce;
 
     public Nlp() {
         Properties p = new Properties();
@@ -41,6 +44,7 @@ public final class Nlp {
         p.setProperty("tokenize.options", "splitHyphenated=false,invertible=true");
         this.splitter = new StanfordCoreNLP(p, false);
         this.tagger = Tagger.TASK.get();
+        this.localOnce = LocalOnceTestSentence.applies(tagger);
     }
 
     /**
@@ -54,8 +58,13 @@ public final class Nlp {
 
     /** The tagger: one per JVM (it holds no state between calls), loaded once, in the background. */
     private static final class Tagger {
-        static final org.claimx.Daemons.Load<POSTaggerAnnotator> TASK =
-                org.claimx.Daemons.load(() -> new POSTaggerAnnotator("pos", new Properties()), "claimx-tagger-load");
+        static final org.claimx.Daemons.Load<MaxentTagger> TASK =
+                org.claimx.Daemons.load(() -> new MaxentTagger(DefaultPaths.DEFAULT_POS_MODEL), "claimx-tagger-load");
+    }
+
+    /** The shared part-of-speech model (for the test that holds {@link #tag} to CoreNLP's own tagging). */
+    static MaxentTagger sharedTagger() {
+        return Tagger.TASK.get();
     }
 
     /** Tokens and sentences of a text; offsets are into {@code text}. */
@@ -95,14 +104,19 @@ public final class Nlp {
         return c == '.' || c == '?' || c == '!' || c == '\n' || c == '\r' || c >= '\u2000';
     }
 
-    /** Adds part-of-speech tags to the tokens of the given sentences only. */
+    /**
+     * Adds part-of-speech tags to the tokens of the given sentences only: CoreNLP's default English model,
+     * tags as its {@code pos} annotator gives them, computed without its repeated work
+     * ({@link LocalOnceTestSentence}).
+     */
     public void tag(List<CoreMap> sentences) {
-        if (sentences.isEmpty()) return;
-        Annotation part = new Annotation("");
-        List<CoreLabel> tokens = new ArrayList<>();
-        for (CoreMap s : sentences) tokens.addAll(s.get(CoreAnnotations.TokensAnnotation.class));
-        part.set(CoreAnnotations.SentencesAnnotation.class, sentences);
-        part.set(CoreAnnotations.TokensAnnotation.class, tokens);
-        tagger.annotate(part);
+        for (CoreMap s : sentences) {
+            List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
+            List<TaggedWord> tagged = localOnce ? new LocalOnceTestSentence(tagger).tagSentence(tokens, false)
+                    : tagger.tagSentence(tokens, false);
+            for (int i = 0; i < tokens.size(); i++) {
+                tokens.get(i).set(CoreAnnotations.PartOfSpeechAnnotation.class, tagged.get(i).tag());
+            }
+        }
     }
 }

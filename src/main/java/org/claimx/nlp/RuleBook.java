@@ -331,16 +331,34 @@ public final class RuleBook {
         return out;
     }
 
+    /**
+     * The surfaces as one alternation. A surface gets a group of its own only when it needs one (it holds
+     * a '|' or a group or flag of its own); when every surface turns on {@code (?i)}, one {@code (?i:...)}
+     * holds them all. Each group costs a matcher a slot to reset at every place a rule is tried.
+     */
     private static String alternatives(List<String> surfaces) {
         StringBuilder b = new StringBuilder("(?:");
         String first = firstChars(surfaces);
         if (first != null) b.append("(?=[").append(first).append("])");
-        b.append("(?:");
+        boolean allCaseInsensitive = surfaces.stream().allMatch(s -> s.startsWith("(?i)"));
+        b.append(allCaseInsensitive ? "(?i:" : "(?:");
         for (int i = 0; i < surfaces.size(); i++) {
             if (i > 0) b.append('|');
-            b.append("(?:").append(surfaces.get(i)).append(')');
+            String s = allCaseInsensitive ? surfaces.get(i).substring(4) : surfaces.get(i);
+            if (standsAlone(s)) b.append(s);
+            else b.append("(?:").append(s).append(')');
         }
         return b.append("))").toString();
+    }
+
+    /** Whether a surface can stand as an alternative without a group: no '|', no group, no flags, no trailing escape. */
+    static boolean standsAlone(String surface) {
+        if (surface.isEmpty()) return false;
+        if (surface.startsWith("\\Q") && surface.endsWith("\\E") && surface.indexOf("\\E") == surface.length() - 2) return true;
+        if (surface.indexOf('|') >= 0 || surface.contains("(?") || surface.contains("\\Q")) return false;
+        int backslashes = 0;
+        for (int i = surface.length() - 1; i >= 0 && surface.charAt(i) == '\\'; i--) backslashes++;
+        return backslashes % 2 == 0;
     }
 
     private static boolean startsWithLetter(String surface) {

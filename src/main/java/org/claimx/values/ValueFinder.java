@@ -33,12 +33,22 @@ public final class ValueFinder {
     private final ValueParser parser;
     private final ValueLexicon lexicon;
     private final java.util.regex.Pattern trigger;
+    /** The characters a match of {@link #trigger} can begin with; null if any. */
+    private final java.util.BitSet triggerFirst;
+    private final ThreadLocal<java.util.regex.Matcher> triggerMatcher;
 
     public ValueFinder(RuleBook rules, ValueParser parser, ValueLexicon lexicon) {
         this.rules = rules;
         this.parser = parser;
         this.lexicon = lexicon;
         this.trigger = lexicon.trigger();
+        this.triggerFirst = org.claimx.nlp.FirstChars.of(trigger.pattern());
+        this.triggerMatcher = ThreadLocal.withInitial(() -> {
+            java.util.regex.Matcher m = trigger.matcher("");
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+            return m;
+        });
     }
 
     /**
@@ -47,11 +57,28 @@ public final class ValueFinder {
      */
     public boolean mayHold(String text) {
         // A digit settles it; the number words' regex, tried at every character, is the slow part.
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') return true;
         }
-        return trigger.matcher(text).find();
+        // With no digit, the trigger can only match where one of its words begins: at a character a match
+        // can begin with, where its \b holds, which it cannot between two ASCII letters or digits. It is
+        // tried there alone, each try as find() would make it (transparent bounds: \b sees the character before).
+        java.util.regex.Matcher m = null;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (triggerFirst != null && !triggerFirst.get(c)) continue;
+            if (i > 0 && asciiWordChar(c) && asciiWordChar(text.charAt(i - 1))) continue;
+            if (m == null) m = triggerMatcher.get().reset(text);
+            m.region(i, n);
+            if (m.lookingAt()) return true;
+        }
+        return false;
+    }
+
+    private static boolean asciiWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     public List<ValueMention> find(CoreMap sentence) {

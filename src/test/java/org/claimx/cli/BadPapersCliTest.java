@@ -55,9 +55,9 @@ class BadPapersCliTest {
 
     @Test
     void aPaperPastTheTimeBudgetIsAnErrorRecordNamingItAndTheRunGoesOn(@TempDir Path dir) throws Exception {
-        // 390 unknown tokens in one sentence keep the tagger busy for 3 to 7 s; an ordinary paper takes
-        // milliseconds, a hundred or so on a busy machine.
-        String slow = "We quantize to " + "W4A8 ".repeat(390) + "and more.";
+        // 390 unknown tokens in one sentence keep the tagger busy for about a second; five such sentences
+        // some seconds. An ordinary paper takes milliseconds, a hundred or so on a busy machine.
+        String slow = ("We quantize to " + "W4A8 ".repeat(390) + "and more. ").repeat(5).strip();
         Path in = dir.resolve("papers.jsonl");
         Files.writeString(in, line("good-1", GOOD_1) + line("slow", slow) + line("good-2", GOOD_2));
         Path errors = dir.resolve("errors.jsonl");

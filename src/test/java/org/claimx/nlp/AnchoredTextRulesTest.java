@@ -71,6 +71,8 @@ class AnchoredTextRulesTest {
         assertTrue(PLANS.size() >= 50, "plans for " + PLANS.size() + " of " + RULES.size() + " rules");
         assertTrue(PLANS.containsKey("percent.number-percent") && PLANS.get("percent.number-percent").prefix != null,
                 "a rule that begins $OPTQUAL$NUM is anchored at qualifiers and figures");
+        assertNotNull(PLANS.get("multiplier.number-x").restLead,
+                "where a figure can begin after the optional qualifier is found once per sentence, assertions included");
         assertTrue(PLANS.containsKey("block.url") && PLANS.containsKey("multiplier.word-times"),
                 "a rule that opens with (?i) is planned too");
         ValueLexicon lexicon = ValueLexicon.load(Path.of("rules/lexicon"));
@@ -125,9 +127,28 @@ class AnchoredTextRulesTest {
         assertNotNull(l);
         assertTrue(l.caseInsensitive() && l.optional());
         assertEquals("ab\\s*", l.group());
+        assertEquals("(?<!\\bfrom\\s)", l.assertions(), "the assertions before the group are kept, to find where it matches");
         assertEquals("\\d+x", l.rest());
         assertNull(AnchoredTextRules.Leading.of("(?:a)?b|c"), "an alternative at the top has no common head");
         assertNull(AnchoredTextRules.Leading.of("(?:a)*b"));
         assertNull(AnchoredTextRules.Leading.of("x(?:a)?b"));
+    }
+
+    @Test
+    void aTextIsAskedWhetherItHoldsAnyOfAFewCharacters() {
+        CharsPresent text = CharsPresent.of("up to 2.4× faster");
+        BitSet times = new BitSet();
+        times.set('×');
+        BitSet percent = new BitSet();
+        percent.set('%');
+        percent.set('‰');
+        BitSet digitsOrTilde = FirstChars.of("[0-9~]");
+        assertTrue(text.any(new CharsPresent.Set(times)), "a character past ASCII");
+        assertTrue(text.any(new CharsPresent.Set(digitsOrTilde)), "ASCII, one of several");
+        assertTrue(!text.any(new CharsPresent.Set(percent)), "none of them");
+        assertTrue(!CharsPresent.of("plain").any(new CharsPresent.Set(times)), "a text of ASCII only holds nothing past it");
+        BitSet del = new BitSet();
+        del.set(127);
+        assertTrue(CharsPresent.of("\u007f").any(new CharsPresent.Set(del)) && !text.any(new CharsPresent.Set(del)), "the last ASCII character");
     }
 }

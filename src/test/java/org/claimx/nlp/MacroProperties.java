@@ -103,4 +103,16 @@ class MacroProperties {
         assertNull(RuleBook.firstChars(List.of("[x×X]")));
         assertNull(RuleBook.firstChars(List.of("x?y")));
     }
+
+    @Test
+    void aSurfaceGoesWithoutAGroupOnlyWhereOneChangesNothing() {
+        assertEquals(true, RuleBook.standsAlone("up\\s*to"));
+        assertEquals(true, RuleBook.standsAlone("\\Qa|b\\E"), "a quote is one literal");
+        assertEquals(false, RuleBook.standsAlone("x|y"), "an alternation of its own");
+        assertEquals(false, RuleBook.standsAlone("(?i)up"), "flags of its own");
+        assertEquals(false, RuleBook.standsAlone("\\Qa\\Eb|c"));
+        assertEquals(false, RuleBook.standsAlone(""));
+        String joined = RuleBook.joinMacros(Map.of("W", List.of("(?i)up\\s*to", "(?i)over")), Set.of()).get("W");
+        assertEquals("(?:(?=[uUoO])(?i:up\\s*to|over))", joined, "one (?i: ) for surfaces that all turn it on");
+    }
 }
