@@ -140,6 +140,17 @@ class CliTest {
         assertEquals(root.get("claimx").get(0).get("claims"), root.get("claimx").get(1).get("claims"));
         assertEquals(2, root.get("plain").size());
         assertTrue(root.get("ratio").get("2").asDouble() > 0, r.out());
+        assertTrue(r.err().contains("warming up on 1 papers, one thread\n"), "the fifth paper, not a timed one: " + r.err());
+    }
+
+    @Test
+    void benchWarmsUpOnTimedPapersOnlyWhenTheCorpusHasNoOthers() throws Exception {
+        long papers = java.nio.file.Files.readAllLines(java.nio.file.Path.of("testdata/inputs/example.jsonl")).stream()
+                .filter(l -> !l.isBlank()).count();
+        Run r = run("bench", "--corpus", "testdata/inputs/example.jsonl", "--limit", String.valueOf(papers - 1), "--threads", "1",
+                "--warmup", "3", "--no-plain");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("warming up on 3 papers, one thread (2 of them timed ones too: the corpus has no more)"), r.err());
     }
 
     @Test
