@@ -171,8 +171,6 @@ final class AnchoredTextRules {
         private static Plan withPrefix(Pattern pattern, String re) {
             Leading lead = Leading.of(re);
             if (lead == null) return null;
-            String x = lead.group();
-            if (x.matches("(?s).*\\\\[1-9k].*")) return null;  // a back reference means nothing on its own
             String flags = lead.caseInsensitive() ? "(?i)" : "";
             Pattern prefix = leadPattern(flags, lead);
             if (prefix == null) return null;
@@ -197,7 +195,7 @@ final class AnchoredTextRules {
     /**
      * A leading group with the assertions before it, as a pattern that matches at a position only if
      * the whole regex can match there through that group (lookarounds see the whole text, as the rule's
-     * do); null if it has a back reference or does not compile.
+     * do); null if it has a back reference (which means nothing on its own) or does not compile.
      */
     private static Pattern leadPattern(String flags, Leading lead) {
         if ((lead.assertions() + lead.group()).matches("(?s).*\\\\[1-9k].*")) return null;
@@ -426,10 +424,6 @@ final class AnchoredTextRules {
             }
             cache.at.put(lead.pattern.pattern(), at);
             return at;
-        }
-
-        static BitSet prefixPositions(Plan plan, String text) {
-            return positions(cacheFor(text), plan.prefix, plan.prefixFirst, text);
         }
     }
 }

@@ -26,8 +26,12 @@ public final class LocalOnceTestSentence extends TestSentence {
     private double[][] fixedScores;
     /** Per position: 0 not yet known, 1 a rare word, 2 not. */
     private byte[] rareAt;
-    /** The weights' indices of the tag-pair feature, by the two tags (the same String objects each time). */
+    /**
+     * The weights' indices of the tag-pair feature of number {@link #tagPairFeature} (the first such
+     * feature met; a model with another is looked up as CoreNLP does), by the two tags (String objects).
+     */
     private final java.util.IdentityHashMap<String, java.util.IdentityHashMap<String, int[]>> tagPairs = new java.util.IdentityHashMap<>();
+    private int tagPairFeature = -1;
     private static final int[] NONE = new int[0];
 
     public LocalOnceTestSentence(MaxentTagger tagger) {
@@ -79,8 +83,9 @@ public final class LocalOnceTestSentence extends TestSentence {
     }
 
     private void add(int kf, Extractor ex, History h, double[] scores, double[] lambda) {
-        int[] associations = ex.getClass() == ExtractorFrames.ExtractorContinuousTagConjunction.class && ex.position == -2
-                ? tagPair(kf, ex, h) : maxentTagger.fAssociations.get(kf).get(ex.extract(h));
+        boolean tagPair = ex.getClass() == ExtractorFrames.ExtractorContinuousTagConjunction.class && ex.position == -2
+                && (tagPairFeature < 0 || tagPairFeature == kf);
+        int[] associations = tagPair ? tagPair(kf, ex, h) : maxentTagger.fAssociations.get(kf).get(ex.extract(h));
         if (associations == null || associations == NONE) return;
         for (int j = 0; j < maxentTagger.ySize; j++) {
             int f = associations[j];
@@ -90,6 +95,7 @@ public final class LocalOnceTestSentence extends TestSentence {
 
     /** The tag-pair feature's weight indices: its value is the two tags before {@code h} joined by '!'. */
     private int[] tagPair(int kf, Extractor ex, History h) {
+        tagPairFeature = kf;
         String t2 = h.pairs.getTag(h, -2);
         String t1 = h.pairs.getTag(h, -1);
         var byT1 = tagPairs.computeIfAbsent(t2, k -> new java.util.IdentityHashMap<>());
