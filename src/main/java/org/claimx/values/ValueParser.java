@@ -86,8 +86,11 @@ public final class ValueParser {
         return Optional.of(Value.range(text, nums.get(0), nums.get(1), unit, qualifier));
     }
 
-    /** A figure with its sign: a minus counts where it does not join the figure to a digit before it ("0.56-0.69"). */
-    private static final Pattern SIGNED = Pattern.compile("(?<![\\d.])[-−]?\\s?(?:\\d+(?:\\.\\d+)?|\\.\\d+)");
+    /**
+     * A figure with its sign: a minus counts where it does not join the figure to a digit before it
+     * ("0.56-0.69") and is not the second half of a dash ("0.56--0.69", LaTeX's en dash).
+     */
+    private static final Pattern SIGNED = Pattern.compile("(?:(?<![\\d.\\-−])[-−]\\s?)?(?<![\\d.])(?:\\d+(?:\\.\\d+)?|\\.\\d+)");
 
     /** Two unitless scores, lower first whichever way they are written ("-0.53 to -0.64" is -0.64 to -0.53). */
     private static Optional<Value> scoreRange(String text, String rest, Qualifier qualifier) {
