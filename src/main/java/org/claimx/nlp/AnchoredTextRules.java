@@ -83,11 +83,11 @@ final class AnchoredTextRules {
     /** Where a rule's matches can begin. */
     static final class Plan {
         final Pattern pattern;
-        private final Reused matcher;
+        private final ReusedMatcher matcher;
         /** Characters a match can begin with; used when there is no prefix group. */
         final BitSet first;
         /** The leading group: where it matches, found once per sentence; null if none is used. */
-        final Reused prefix;
+        final ReusedMatcher prefix;
         final BitSet prefixFirst;
         final boolean prefixOptional;
         /** With an optional prefix: the characters the rest can begin with. */
@@ -96,7 +96,7 @@ final class AnchoredTextRules {
          * With an optional prefix, when the rest itself begins with a mandatory group: that group with
          * the assertions before it, where it matches found once per sentence (as the prefix's); else null.
          */
-        final Reused restLead;
+        final ReusedMatcher restLead;
         final BitSet restLeadFirst;
         /** The characters a match can begin with, in the form a text's {@link CharsPresent} is asked with; null: any. */
         private final CharsPresent.Set startChars;
@@ -106,13 +106,13 @@ final class AnchoredTextRules {
         private Plan(Pattern pattern, BitSet first, Pattern prefix, BitSet prefixFirst, boolean prefixOptional, BitSet restFirst,
                      Pattern restLead, BitSet restLeadFirst) {
             this.pattern = pattern;
-            this.matcher = new Reused(pattern);
+            this.matcher = new ReusedMatcher(pattern);
             this.first = first;
-            this.prefix = prefix == null ? null : new Reused(prefix);
+            this.prefix = prefix == null ? null : new ReusedMatcher(prefix);
             this.prefixFirst = prefixFirst;
             this.prefixOptional = prefixOptional;
             this.restFirst = restFirst;
-            this.restLead = restLead == null ? null : new Reused(restLead);
+            this.restLead = restLead == null ? null : new ReusedMatcher(restLead);
             this.restLeadFirst = restLeadFirst;
             BitSet start = prefix == null ? first : prefixOptional ? restFirst : prefixFirst;
             this.startChars = start == null ? null : new CharsPresent.Set(start);
@@ -134,7 +134,7 @@ final class AnchoredTextRules {
          */
         void forEachMatch(String text, java.util.function.Consumer<? super Matcher> each) {
             PrefixCache cache = Search.cacheFor(text);
-            if (!mayStart(cache.present(text))) return;
+            if (!mayStart(cache.present())) return;
             Matcher m = matcher.on(text);
             BitSet prefixAt = prefix == null ? null : Search.positions(cache, prefix, prefixFirst, text);
             BitSet restAt = restLead == null ? null : Search.positions(cache, restLead, restLeadFirst, text);
@@ -318,39 +318,14 @@ final class AnchoredTextRules {
         final Map<String, BitSet> at = new HashMap<>();
         private CharsPresent present;
 
-        /** The characters of {@code text} (this cache's text), read once. */
-        CharsPresent present(String text) {
+        /** The characters of this cache's text, read once. */
+        CharsPresent present() {
             if (present == null) present = CharsPresent.of(text);
             return present;
         }
     }
 
     private static final ThreadLocal<PrefixCache> CACHE = ThreadLocal.withInitial(PrefixCache::new);
-
-    /**
-     * A pattern with one matcher per thread (transparent, non-anchoring bounds), reset to each text
-     * instead of made anew: a value rule's matcher holds some eighty slots to fill.
-     */
-    static final class Reused {
-        final Pattern pattern;
-        private final ThreadLocal<Matcher> matchers = new ThreadLocal<>();
-
-        Reused(Pattern pattern) {
-            this.pattern = pattern;
-        }
-
-        Matcher on(String text) {
-            Matcher m = matchers.get();
-            if (m == null) {
-                m = pattern.matcher(text);
-                m.useTransparentBounds(true);
-                m.useAnchoringBounds(false);
-                matchers.set(m);
-                return m;
-            }
-            return m.reset(text);
-        }
-    }
 
     /** A text rule's matching by its plan, handing each match to TokensRegex's own extractor. */
     static final class Anchored implements SequenceMatchRules.ExtractRule<String, MatchedExpression> {
@@ -411,7 +386,7 @@ final class AnchoredTextRules {
         }
 
         /** Where {@code lead} matches in {@code text} (trying only at its first characters, if known), once per sentence. */
-        static BitSet positions(PrefixCache cache, Reused lead, BitSet leadFirst, String text) {
+        static BitSet positions(PrefixCache cache, ReusedMatcher lead, BitSet leadFirst, String text) {
             BitSet at = cache.at.get(lead.pattern.pattern());
             if (at != null) return at;
             at = new BitSet();

@@ -2,12 +2,12 @@ package org.claimx.nlp;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.ling.TaggedWord;
+import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.DefaultPaths;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.tagger.maxent.LocalOnceTestSentence;
 import edu.stanford.nlp.tagger.maxent.MaxentTagger;
-import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.List;
 import java.util.Properties;
@@ -33,7 +33,6 @@ public final class Nlp {
 
     private final StanfordCoreNLP splitter;
     private final MaxentTagger tagger;
-    private final boolean localOnce;
 
     public Nlp() {
         Properties p = new Properties();
@@ -44,7 +43,6 @@ public final class Nlp {
         p.setProperty("tokenize.options", "splitHyphenated=false,invertible=true");
         this.splitter = new StanfordCoreNLP(p, false);
         this.tagger = Tagger.TASK.get();
-        this.localOnce = LocalOnceTestSentence.applies(tagger);
     }
 
     /**
@@ -107,13 +105,12 @@ public final class Nlp {
     /**
      * Adds part-of-speech tags to the tokens of the given sentences only: CoreNLP's default English model,
      * tags as its {@code pos} annotator gives them, computed without its repeated work
-     * ({@link LocalOnceTestSentence}).
+     * ({@link LocalOnceTestSentence}, which leaves a model it does not apply to to CoreNLP's own code).
      */
     public void tag(List<CoreMap> sentences) {
         for (CoreMap s : sentences) {
             List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
-            List<TaggedWord> tagged = localOnce ? new LocalOnceTestSentence(tagger).tagSentence(tokens, false)
-                    : tagger.tagSentence(tokens, false);
+            List<TaggedWord> tagged = new LocalOnceTestSentence(tagger).tagSentence(tokens, false);
             for (int i = 0; i < tokens.size(); i++) {
                 tokens.get(i).set(CoreAnnotations.PartOfSpeechAnnotation.class, tagged.get(i).tag());
             }

@@ -35,7 +35,7 @@ public final class ValueFinder {
     private final java.util.regex.Pattern trigger;
     /** The characters a match of {@link #trigger} can begin with; null if any. */
     private final java.util.BitSet triggerFirst;
-    private final ThreadLocal<java.util.regex.Matcher> triggerMatcher;
+    private final org.claimx.nlp.ReusedMatcher triggerMatcher;
 
     public ValueFinder(RuleBook rules, ValueParser parser, ValueLexicon lexicon) {
         this.rules = rules;
@@ -43,12 +43,7 @@ public final class ValueFinder {
         this.lexicon = lexicon;
         this.trigger = lexicon.trigger();
         this.triggerFirst = org.claimx.nlp.FirstChars.of(trigger.pattern());
-        this.triggerMatcher = ThreadLocal.withInitial(() -> {
-            java.util.regex.Matcher m = trigger.matcher("");
-            m.useTransparentBounds(true);
-            m.useAnchoringBounds(false);
-            return m;
-        });
+        this.triggerMatcher = new org.claimx.nlp.ReusedMatcher(trigger);
     }
 
     /**
@@ -70,7 +65,7 @@ public final class ValueFinder {
             char c = text.charAt(i);
             if (triggerFirst != null && !triggerFirst.get(c)) continue;
             if (i > 0 && asciiWordChar(c) && asciiWordChar(text.charAt(i - 1))) continue;
-            if (m == null) m = triggerMatcher.get().reset(text);
+            if (m == null) m = triggerMatcher.on(text);
             m.region(i, n);
             if (m.lookingAt()) return true;
         }

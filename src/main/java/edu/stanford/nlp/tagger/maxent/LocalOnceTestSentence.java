@@ -38,7 +38,7 @@ public final class LocalOnceTestSentence extends TestSentence {
         super(tagger);
     }
 
-    /** Whether this tagger can be used here: exact scoring, not verbose. */
+    /** Whether the faster scoring applies to this tagger (exact scoring, not verbose); otherwise CoreNLP's runs. */
     public static boolean applies(MaxentTagger tagger) {
         return !tagger.hasApproximateScoring() && (tagger.config == null || !tagger.config.getVerbose());
     }
