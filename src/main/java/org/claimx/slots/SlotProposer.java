@@ -117,8 +117,14 @@ public final class SlotProposer {
         return cue == null ? null : cue.impliedMetric();
     }
 
-    /** "16.3 million parameters": the counted word written inside the value is a metric candidate. */
+    /**
+     * "16.3 million parameters": the counted word written inside the value is a metric candidate; so is
+     * the metric named inside points ("4.5 Dice points").
+     */
     private static Candidate unitWord(SentenceView s, ValueMention m, int vTo) {
+        if (m.rule().startsWith("metric-points.") && vTo > 0 && !s.word(vTo - 1).matches("(?i)absolute|average")) {
+            return new Candidate(s.word(vTo - 1), vTo - 1, vTo - 1, new LinkedHashSet<>(List.of("value.metric-word")));
+        }
         if (!Features.isUnitCounted(m.value().unit())) return null;
         String w = s.word(vTo);
         if (!w.chars().allMatch(Character::isLetter)) return null;

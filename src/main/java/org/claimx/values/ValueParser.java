@@ -52,6 +52,8 @@ public final class ValueParser {
             case "multiplier" -> multiplier(rule, text, rest, qualifier);
             case "fraction" -> fraction(text, rest, qualifier);
             case "score" -> figure(text, rest, qualifier, Unit.NONE);
+            // "4.5 Dice points": the metric's name between the figure and the unit is not part of the value.
+            case "metric-points" -> figure(text, rest.replaceFirst("\\s+\\S+(\\s+(?i:points?|pts)\\b)", "$1"), qualifier, null);
             case "money" -> figure(text, rest.replaceFirst("^\\$\\s*", ""), qualifier, Unit.DOLLARS);
             default -> figure(text, rest, qualifier, null);
         };
