@@ -11,7 +11,7 @@ import org.claimx.values.ValueMention;
 
 /**
  * Relations between neighbouring values (patterns: {@code rules/lexicon/value-relations.tsv}) of one sentence that change what is a claim:
- * "from 71.5% to 74.7%" (the first is the second's baseline value, not a claim of its own) and
+ * "from 71.5% to 74.7%" and "63.33% to 5.74%" (the first is the second's baseline value, not a claim of its own) and
  * "69.48 vs. 72.41" (the second is the first's baseline value).
  */
 final class Relations {
@@ -35,7 +35,10 @@ final class Relations {
             String between = docText.substring(a.end(), Math.max(a.end(), b.start()));
             String before = docText.substring(Math.max(0, a.start() - 12), a.start());
             boolean sameUnit = a.value().unit() == b.value().unit();
-            if (fromBefore.matcher(before).find() && toBetween.matcher(between).matches()
+            // "63.33% to 5.74%": figures that fall are a change from the first to the second, "from" said or not
+            // (rising ones are a range, one value, and never reach here as two).
+            boolean falling = sameUnit && a.value().number() > b.value().number();
+            if ((fromBefore.matcher(before).find() || falling) && toBetween.matcher(between).matches()
                     && (sameUnit || a.value().unit() == Unit.NONE)) {
                 dropped.add(a);
                 bv.put(b, a.value().number());
