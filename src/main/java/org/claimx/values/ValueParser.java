@@ -20,7 +20,7 @@ import org.claimx.model.Value;
 public final class ValueParser {
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+");
     private static final Pattern WAKV = Pattern.compile("W(\\d+(?:\\.\\d+)?)(?:A(\\d+))?(?:KV(\\d+))?");
-    private static final Pattern TYPE_WIDTH = Pattern.compile("[A-Za-z]+(\\d+)$");
+    private static final Pattern TYPE_WIDTH = Pattern.compile("[A-Za-z]+-?(\\d+)$");
     private static final Pattern WORD_THEN_UNIT = Pattern.compile("(?i)([a-z]+(?:[ -][a-z]+)?)\\s+(\\S.*)");
     private static final Pattern ONE_WORD_THEN_UNIT = Pattern.compile("(?i)([a-z]+)\\s+(\\S.*)");
     private static final Pattern SLASH = Pattern.compile("(\\d+)/(\\d+)");
