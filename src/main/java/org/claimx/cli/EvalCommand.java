@@ -42,7 +42,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Gold claims, JSON Lines.")
     Path gold;
 
-    @Option(names = "--pred", paramLabel = "FILE", description = "Predicted claims to score instead of extracting.")
+    @Option(names = "--pred", paramLabel = "FILE", description = "Predicted claims to score instead of extracting: a file, or a pipe such as <(claimx extract -q PAPERS).")
     Path pred;
 
     @Option(names = "--json", description = "Print the scores as JSON.")
@@ -88,8 +88,14 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (Path p : pred == null ? List.of(papers, gold) : List.of(papers, gold, pred)) {
-            if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
+        // The papers are read twice (to score and to extract), so they must be a file; gold and predictions
+        // are read once and may come through a pipe ("--pred <(claimx extract ...)").
+        if (!Files.exists(papers) || Files.isDirectory(papers)) throw new UsageException("no such file: " + papers);
+        if (!Files.isRegularFile(papers)) {
+            throw new UsageException("--papers is read twice, so it must be a file, not a pipe: " + papers);
+        }
+        for (Path p : pred == null ? List.of(gold) : List.of(gold, pred)) {
+            if (!Files.exists(p) || Files.isDirectory(p)) throw new UsageException("no such file: " + p);
         }
         java.util.function.Predicate<String> chosen = switch (split) {
             case "all" -> id -> true;

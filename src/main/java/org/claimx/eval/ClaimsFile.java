@@ -107,7 +107,10 @@ public final class ClaimsFile {
 
     /** A UTF-8 reader of a file, gzip or not (told from its first two bytes, whatever the name). */
     private static BufferedReader reader(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        // A pipe ("<(...)", a FIFO) through a FileInputStream: a channel's stream asks a pipe for its
+        // position and fails ("Illegal seek").
+        InputStream raw = Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile());
+        InputStream in = new BufferedInputStream(raw);
         in.mark(2);
         int a = in.read();
         int b = in.read();

@@ -101,6 +101,31 @@ class CliTest {
     }
 
     @Test
+    void evalTakesGoldAndPredictionsFromAPipeButNotThePapers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path fifo = dir.resolve("pred.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try {
+                java.nio.file.Files.write(fifo, java.nio.file.Files.readAllBytes(java.nio.file.Path.of("testdata/gold/dev.claims.jsonl")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        Run r = run("eval", "--papers", "testdata/gold/dev.papers.jsonl", "--gold", "testdata/gold/dev.claims.jsonl",
+                "--pred", fifo.toString());
+        writer.join(30_000);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("tuple P 1.000 R 1.000 F1 1.000"), r.out());
+        java.nio.file.Path papers = dir.resolve("papers.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", papers.toString()).start().waitFor());
+        Run bad = run("eval", "--papers", papers.toString(), "--gold", "testdata/gold/dev.claims.jsonl");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--papers is read twice, so it must be a file, not a pipe"), bad.err());
+    }
+
+    @Test
     void progressLineIsDrawnInPlaceWhenAskedAndClearedBeforeTheSummary() {
         Run r = run("extract", "--progress", "testdata/inputs/dev.papers.jsonl");
         assertEquals(0, r.code(), r.err());

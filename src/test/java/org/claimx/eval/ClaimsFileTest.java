@@ -22,6 +22,25 @@ class ClaimsFileTest {
     }
 
     @Test
+    void claimsAreReadFromANamedPipe() throws Exception {
+        Path fifo = dir.resolve("claims.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "{\"paper\": \"a\", \"value\": {\"number\": 1}}\n{\"paper\": \"b\", \"value\": {\"number\": 2}}\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        List<JsonNode> claims = ClaimsFile.readClaims(fifo);
+        writer.join(30_000);
+        assertEquals(2, claims.size());
+        assertEquals("b", claims.get(1).get("paper").textValue());
+    }
+
+    @Test
     void aPaperLineLendsItsIdToClaimsWithoutAPaper() throws IOException {
         List<JsonNode> claims = ClaimsFile.readClaims(file(
                 "{\"id\": \"a\", \"claims\": [{\"x\": 1}, {\"paper\": \"own\"}, {\"paper\": null}]}",
