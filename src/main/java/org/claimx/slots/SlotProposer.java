@@ -119,10 +119,11 @@ public final class SlotProposer {
 
     /**
      * "16.3 million parameters": the counted word written inside the value is a metric candidate; so is
-     * the metric named inside points ("4.5 Dice points").
+     * the metric named inside points ("4.5 Dice points"), unless it is a word of not-metrics.tsv ("absolute points").
      */
-    private static Candidate unitWord(SentenceView s, ValueMention m, int vTo) {
-        if (m.rule().startsWith("metric-points.") && vTo > 0 && !s.word(vTo - 1).matches("(?i)absolute|average")) {
+    private Candidate unitWord(SentenceView s, ValueMention m, int vTo) {
+        if (m.rule().startsWith("metric-points.") && vTo > 0
+                && !lex.notMetrics.contains(s.word(vTo - 1).toLowerCase(java.util.Locale.ROOT))) {
             return new Candidate(s.word(vTo - 1), vTo - 1, vTo - 1, new LinkedHashSet<>(List.of("value.metric-word")));
         }
         if (!Features.isUnitCounted(m.value().unit())) return null;
