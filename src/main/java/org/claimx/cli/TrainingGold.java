@@ -38,9 +38,14 @@ final class TrainingGold {
         for (int i = 0; i + 2 < partialGold.size(); i += 3) {
             out.add(new GoldSet(Path.of(partialGold.get(i + 1)), Path.of(partialGold.get(i + 2)), lessons(partialGold.get(i))));
         }
+        // A set's papers are read twice (for the instances, then for the lessons of each paper), so they
+        // must be a file; its claims are read once and may come through a pipe ("<(zcat claims.jsonl.gz)").
         for (GoldSet s : out) {
             for (Path p : List.of(s.papers(), s.claims())) {
-                if (!Files.isRegularFile(p)) throw new UsageException("no such file: " + p);
+                if (!Files.exists(p) || Files.isDirectory(p)) throw new UsageException("no such file: " + p);
+            }
+            if (!Files.isRegularFile(s.papers())) {
+                throw new UsageException("the papers of a gold set are read twice, so they must be a file, not a pipe: " + s.papers());
             }
         }
         return new TrainingGold(out);

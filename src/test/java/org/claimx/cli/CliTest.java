@@ -1,5 +1,6 @@
 package org.claimx.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -337,5 +338,33 @@ class CliTest {
                 "--slots-gold", "testdata/no-such.papers.jsonl", "testdata/gold/heldout.claims.jsonl", "--out", out.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no such file: testdata/no-such.papers.jsonl"), missing.err());
+    }
+
+    @Test
+    void trainTakesGoldClaimsFromAPipeButNotThePapers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path claims = dir.resolve("claims.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", claims.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try {
+                java.nio.file.Files.write(claims, java.nio.file.Files.readAllBytes(java.nio.file.Path.of("testdata/gold/dev.claims.jsonl")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        java.nio.file.Path piped = dir.resolve("piped.model");
+        Run r = run("train", "--gold", "testdata/gold/dev.papers.jsonl", claims.toString(), "--out", piped.toString());
+        writer.join(30_000);
+        assertEquals(0, r.code(), r.err());
+        java.nio.file.Path fromFile = dir.resolve("file.model");
+        Run f = run("train", "--gold", "testdata/gold/dev.papers.jsonl", "testdata/gold/dev.claims.jsonl", "--out", fromFile.toString());
+        assertEquals(0, f.code(), f.err());
+        assertArrayEquals(java.nio.file.Files.readAllBytes(fromFile), java.nio.file.Files.readAllBytes(piped));
+        java.nio.file.Path papers = dir.resolve("papers.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", papers.toString()).start().waitFor());
+        Run bad = run("train", "--gold", papers.toString(), "testdata/gold/dev.claims.jsonl", "--out", piped.toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("the papers of a gold set are read twice, so they must be a file, not a pipe: " + papers), bad.err());
     }
 }
