@@ -52,6 +52,18 @@ final class EvalCommand implements Callable<Integer> {
             description = "Also list up to N missed, N spurious and N disagreeing claims.")
     int errors;
 
+    @Option(names = "--intervals",
+            description = "Also print the 95%% intervals of detection and tuple F1 over the papers scored: the papers drawn again"
+                    + " with replacement " + org.claimx.eval.Bootstrap.RESAMPLES + " times (fixed seed), which shows how much the"
+                    + " sample of papers alone moves the figures.")
+    boolean intervals;
+
+    @Option(names = "--compare", paramLabel = "FILE",
+            description = "Predicted claims of another run (a file, or a pipe) to compare with on the same papers: both runs'"
+                    + " detection and tuple F1 and the 95%% interval of their difference, the papers resampled in pairs"
+                    + " (the same papers for both runs in each draw).")
+    Path compare;
+
     /** Papers that could not be read while extracting: their claims are missing, so the scores are not the whole story. */
     private int readErrors;
 
@@ -94,7 +106,10 @@ final class EvalCommand implements Callable<Integer> {
         if (!Files.isRegularFile(papers)) {
             throw new UsageException("--papers is read twice, so it must be a file, not a pipe: " + papers);
         }
-        for (Path p : pred == null ? List.of(gold) : List.of(gold, pred)) {
+        List<Path> readOnce = new ArrayList<>(List.of(gold));
+        if (pred != null) readOnce.add(pred);
+        if (compare != null) readOnce.add(compare);
+        for (Path p : readOnce) {
             if (!Files.exists(p) || Files.isDirectory(p)) throw new UsageException("no such file: " + p);
         }
         java.util.function.Predicate<String> chosen = switch (split) {
@@ -120,7 +135,11 @@ final class EvalCommand implements Callable<Integer> {
         List<JsonNode> predicted = cv > 0 ? crossValidate() : pred != null ? ClaimsFile.readClaims(pred) : extract();
         ScoreReport report = Scorer.score(paperMap, goldClaims, predicted);
         PrintStream out = System.out;
-        out.print(json ? report.json() : report.text());
+        if (intervals || compare != null) {
+            printWithIntervals(out, report, paperMap, goldClaims, predicted);
+        } else {
+            out.print(json ? report.json() : report.text());
+        }
         if (errors > 0) out.print(report.errors(errors));
         out.flush();
         if (readErrors > 0) {
@@ -129,6 +148,60 @@ final class EvalCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The report with the bootstrap figures of {@code --intervals} and {@code --compare}: as text, lines
+     * after the summary; as JSON, one object holding the scorer's own dict under "score".
+     */
+    private void printWithIntervals(PrintStream out, ScoreReport report, Map<String, JsonNode> paperMap,
+                                    List<JsonNode> goldClaims, List<JsonNode> predicted) throws Exception {
+        var counts = org.claimx.eval.Bootstrap.counts(paperMap, goldClaims, predicted);
+        var mapper = Json.mapper();
+        var root = mapper.createObjectNode();
+        StringBuilder text = new StringBuilder(report.text());
+        if (intervals) {
+            var iv = org.claimx.eval.Bootstrap.intervals(counts);
+            text.append(String.format(java.util.Locale.ROOT,
+                    "95%% intervals (%d papers drawn again %d times): detection F1 %.3f to %.3f, tuple F1 %.3f to %.3f%n",
+                    counts.papers(), org.claimx.eval.Bootstrap.RESAMPLES, iv[0].low(), iv[0].high(), iv[1].low(), iv[1].high()));
+            var j = root.putObject("intervals");
+            j.put("papers", counts.papers());
+            j.put("resamples", org.claimx.eval.Bootstrap.RESAMPLES);
+            j.putArray("detection_f1").add(round(iv[0].low())).add(round(iv[0].high()));
+            j.putArray("tuple_f1").add(round(iv[1].low())).add(round(iv[1].high()));
+        }
+        if (compare != null) {
+            var other = org.claimx.eval.Bootstrap.counts(paperMap, goldClaims, ClaimsFile.readClaims(compare));
+            var d = org.claimx.eval.Bootstrap.difference(counts, other);
+            text.append(String.format(java.util.Locale.ROOT,
+                    "compared with %s: detection F1 %.3f against %.3f, difference %+.3f (95%% interval %+.3f to %+.3f);"
+                            + " tuple F1 %.3f against %.3f, difference %+.3f (95%% interval %+.3f to %+.3f)%n",
+                    compare, counts.detection(), other.detection(), counts.detection() - other.detection(), d[0].low(), d[0].high(),
+                    counts.tuple(), other.tuple(), counts.tuple() - other.tuple(), d[1].low(), d[1].high()));
+            var j = root.putObject("compare");
+            j.put("file", compare.toString());
+            j.put("detection_f1", round(other.detection()));
+            j.put("tuple_f1", round(other.tuple()));
+            var diff = j.putObject("difference");
+            diff.put("detection_f1", round(counts.detection() - other.detection()));
+            diff.put("tuple_f1", round(counts.tuple() - other.tuple()));
+            var ci = j.putObject("interval");
+            ci.putArray("detection_f1").add(round(d[0].low())).add(round(d[0].high()));
+            ci.putArray("tuple_f1").add(round(d[1].low())).add(round(d[1].high()));
+        }
+        if (json) {
+            var all = mapper.createObjectNode();
+            all.set("score", mapper.readTree(report.json()));
+            all.setAll(root);
+            out.println(mapper.writeValueAsString(all));
+        } else {
+            out.print(text);
+        }
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1e6) / 1e6;
     }
 
     private List<JsonNode> crossValidate() throws Exception {

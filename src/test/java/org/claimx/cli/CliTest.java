@@ -341,6 +341,34 @@ class CliTest {
     }
 
     @Test
+    void evalGivesIntervalsAndComparesTwoRunsPaperByPaper(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.writeString(dir.resolve("none.jsonl"), "");
+        String[] base = {"eval", "--papers", "testdata/gold/dev.papers.jsonl", "--gold", "testdata/gold/dev.claims.jsonl",
+                "--pred", "testdata/gold/dev.claims.jsonl"};
+        Run r = run(concat(base, "--intervals", "--compare", empty.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith(run(base).out()), r.out());
+        assertTrue(r.out().contains("95% intervals (110 papers drawn again 1000 times): detection F1 1.000 to 1.000, tuple F1 1.000 to 1.000"), r.out());
+        assertTrue(r.out().contains("compared with " + empty + ": detection F1 1.000 against 0.000, difference +1.000"
+                + " (95% interval +1.000 to +1.000); tuple F1 1.000 against 0.000, difference +1.000 (95% interval +1.000 to +1.000)"), r.out());
+        Run j = run(concat(base, "--json", "--compare", "testdata/gold/dev.claims.jsonl"));
+        assertEquals(0, j.code(), j.err());
+        var node = org.claimx.io.Json.mapper().readTree(j.out());
+        assertEquals(org.claimx.io.Json.mapper().readTree(run(concat(base, "--json")).out()), node.get("score"));
+        assertEquals(0.0, node.at("/compare/difference/tuple_f1").asDouble(-1));
+        assertEquals(0.0, node.at("/compare/interval/detection_f1/1").asDouble(-1));
+        Run missing = run(concat(base, "--compare", dir.resolve("no-such.jsonl").toString()));
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("no such file: " + dir.resolve("no-such.jsonl")), missing.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void trainTakesGoldClaimsFromAPipeButNotThePapers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path claims = dir.resolve("claims.fifo");
         assertEquals(0, new ProcessBuilder("mkfifo", claims.toString()).start().waitFor());
