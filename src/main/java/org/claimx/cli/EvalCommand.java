@@ -60,8 +60,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--compare", paramLabel = "FILE",
             description = "Predicted claims of another run (a file, or a pipe) to compare with on the same papers: both runs'"
-                    + " detection and tuple F1 and the 95%% interval of their difference, the papers resampled in pairs"
-                    + " (the same papers for both runs in each draw).")
+                    + " detection and tuple F1 and the 95%% interval of their difference (this run minus FILE: above zero,"
+                    + " this run is better), the papers resampled in pairs (the same papers for both runs in each draw).")
     Path compare;
 
     /** Papers that could not be read while extracting: their claims are missing, so the scores are not the whole story. */
@@ -95,13 +95,17 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules = new RulesOption();
 
+    /** The ids of every paper of --papers, whatever --split keeps. */
+    private Set<String> allPapers = Set.of();
+
     /** The --also-train sets, with what each teaches. */
     private TrainingGold also;
 
     @Override
     public Integer call() throws Exception {
         // The papers are read twice (to score and to extract), so they must be a file; gold and predictions
-        // are read once and may come through a pipe ("--pred <(claimx extract ...)").
+        // are read once and may come through a pipe ("--pred <(claimx extract ...)"), except the gold under
+        // --cv, which the folds read again.
         if (!Files.exists(papers) || Files.isDirectory(papers)) throw new UsageException("no such file: " + papers);
         if (!Files.isRegularFile(papers)) {
             throw new UsageException("--papers is read twice, so it must be a file, not a pipe: " + papers);
@@ -111,6 +115,13 @@ final class EvalCommand implements Callable<Integer> {
         if (compare != null) readOnce.add(compare);
         for (Path p : readOnce) {
             if (!Files.exists(p) || Files.isDirectory(p)) throw new UsageException("no such file: " + p);
+        }
+        if (cv > 0 && !Files.isRegularFile(gold)) {
+            throw new UsageException("with --cv, --gold is read twice, so it must be a file, not a pipe: " + gold);
+        }
+        if (cv > 0 && compare != null) {
+            throw new UsageException("--compare scores another run's claims against these; with --cv the claims are the folds' own,"
+                    + " from models trained on the other folds, and no file holds the other run's: leave out --cv or --compare");
         }
         java.util.function.Predicate<String> chosen = switch (split) {
             case "all" -> id -> true;
@@ -127,7 +138,9 @@ final class EvalCommand implements Callable<Integer> {
         if (cv > 0) chosen = id -> !Split.isValidation(id);
         Map<String, JsonNode> paperMap = new java.util.LinkedHashMap<>();
         final var keep = chosen;
-        ClaimsFile.readPapers(papers).forEach((k, v) -> { if (keep.test(k)) paperMap.put(k, v); });
+        Map<String, JsonNode> readPapers = ClaimsFile.readPapers(papers);
+        allPapers = readPapers.keySet();
+        readPapers.forEach((k, v) -> { if (keep.test(k)) paperMap.put(k, v); });
         List<JsonNode> goldClaims = new ArrayList<>();
         for (JsonNode g : ClaimsFile.readClaims(gold)) {
             if (paperMap.containsKey(g.path("paper").asText(null))) goldClaims.add(g);
@@ -160,7 +173,10 @@ final class EvalCommand implements Callable<Integer> {
         var mapper = Json.mapper();
         var root = mapper.createObjectNode();
         StringBuilder text = new StringBuilder(report.text());
-        if (intervals) {
+        if (intervals && counts.papers() == 0) {
+            text.append("95% intervals: no papers scored\n");
+            root.putNull("intervals");
+        } else if (intervals) {
             var iv = org.claimx.eval.Bootstrap.intervals(counts);
             text.append(String.format(java.util.Locale.ROOT,
                     "95%% intervals (%d papers drawn again %d times): detection F1 %.3f to %.3f, tuple F1 %.3f to %.3f%n",
@@ -172,10 +188,19 @@ final class EvalCommand implements Callable<Integer> {
             j.putArray("tuple_f1").add(round(iv[1].low())).add(round(iv[1].high()));
         }
         if (compare != null) {
-            var other = org.claimx.eval.Bootstrap.counts(paperMap, goldClaims, ClaimsFile.readClaims(compare));
+            List<JsonNode> others = ClaimsFile.readClaims(compare);
+            long unknown = others.stream().filter(c -> !allPapers.contains(c.path("paper").asText(null))).count();
+            if (unknown > 0 && unknown == others.size()) {
+                throw new UsageException("no claim of " + compare + " names a paper of " + papers + ": is it another set's claims?");
+            }
+            if (unknown > 0) {
+                System.err.println("claimx: " + unknown + " claim" + (unknown == 1 ? "" : "s") + " of " + compare
+                        + " name" + (unknown == 1 ? "s" : "") + " a paper not in " + papers + "; left out");
+            }
+            var other = org.claimx.eval.Bootstrap.counts(paperMap, goldClaims, others);
             var d = org.claimx.eval.Bootstrap.difference(counts, other);
             text.append(String.format(java.util.Locale.ROOT,
-                    "compared with %s: detection F1 %.3f against %.3f, difference %+.3f (95%% interval %+.3f to %+.3f);"
+                    "compared with %s (difference = this run minus that one): detection F1 %.3f against %.3f, difference %+.3f (95%% interval %+.3f to %+.3f);"
                             + " tuple F1 %.3f against %.3f, difference %+.3f (95%% interval %+.3f to %+.3f)%n",
                     compare, counts.detection(), other.detection(), counts.detection() - other.detection(), d[0].low(), d[0].high(),
                     counts.tuple(), other.tuple(), counts.tuple() - other.tuple(), d[1].low(), d[1].high()));

@@ -17,8 +17,7 @@ import java.util.SplittableRandom;
  *
  * <p>Claims are matched once, over all papers, exactly as {@link Scorer#score} matches them (a match
  * never crosses papers), and each paper keeps its counts: gold claims, predicted claims, matched
- * claims and matched claims right on every slot. F1 over a sample is {@code 2 m / (gold + pred)}, which
- * is the scorer's F1 on the whole set.
+ * claims and matched claims right on every slot; F1 over a sample is {@link Prf}'s, as the scorer's.
  */
 public final class Bootstrap {
     public static final int RESAMPLES = 1000;
@@ -60,7 +59,7 @@ public final class Bootstrap {
                 p += pred[i];
                 m += right[i];
             }
-            return g + p == 0 ? 0 : 2.0 * m / (g + p);
+            return Prf.of((int) m, (int) p, (int) g).f();
         }
     }
 

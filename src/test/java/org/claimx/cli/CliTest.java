@@ -124,6 +124,11 @@ class CliTest {
         Run bad = run("eval", "--papers", papers.toString(), "--gold", "testdata/gold/dev.claims.jsonl");
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().contains("--papers is read twice, so it must be a file, not a pipe"), bad.err());
+        java.nio.file.Path gold = dir.resolve("gold.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", gold.toString()).start().waitFor());
+        Run cv = run("eval", "--papers", "testdata/gold/dev.papers.jsonl", "--gold", gold.toString(), "--cv", "2");
+        assertEquals(2, cv.code(), cv.err());
+        assertTrue(cv.err().contains("with --cv, --gold is read twice, so it must be a file, not a pipe: " + gold), cv.err());
     }
 
     @Test
@@ -349,7 +354,7 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith(run(base).out()), r.out());
         assertTrue(r.out().contains("95% intervals (110 papers drawn again 1000 times): detection F1 1.000 to 1.000, tuple F1 1.000 to 1.000"), r.out());
-        assertTrue(r.out().contains("compared with " + empty + ": detection F1 1.000 against 0.000, difference +1.000"
+        assertTrue(r.out().contains("compared with " + empty + " (difference = this run minus that one): detection F1 1.000 against 0.000, difference +1.000"
                 + " (95% interval +1.000 to +1.000); tuple F1 1.000 against 0.000, difference +1.000 (95% interval +1.000 to +1.000)"), r.out());
         Run j = run(concat(base, "--json", "--compare", "testdata/gold/dev.claims.jsonl"));
         assertEquals(0, j.code(), j.err());
@@ -357,6 +362,39 @@ class CliTest {
         assertEquals(org.claimx.io.Json.mapper().readTree(run(concat(base, "--json")).out()), node.get("score"));
         assertEquals(0.0, node.at("/compare/difference/tuple_f1").asDouble(-1));
         assertEquals(0.0, node.at("/compare/interval/detection_f1/1").asDouble(-1));
+        assertTrue(node.get("intervals") == null, j.out());
+        Run ji = run(concat(base, "--json", "--intervals"));
+        var intervals = org.claimx.io.Json.mapper().readTree(ji.out()).get("intervals");
+        assertEquals(110, intervals.get("papers").asInt());
+        assertEquals(1.0, intervals.at("/tuple_f1/0").asDouble(), 1e-9);
+        // Claims of papers that are not in --papers: some are left out with a warning, all of them is an error.
+        String claim = java.nio.file.Files.readAllLines(java.nio.file.Path.of("testdata/gold/dev.claims.jsonl")).get(0);
+        String stranger = claim.replaceFirst("\"paper\":\\s*\"[^\"]*\"", "\"paper\": \"no-such-paper\"");
+        java.nio.file.Path some = java.nio.file.Files.writeString(dir.resolve("some.jsonl"), claim + "\n" + stranger + "\n");
+        Run warned = run(concat(base, "--compare", some.toString()));
+        assertEquals(0, warned.code(), warned.err());
+        assertTrue(warned.err().contains("claimx: 1 claim of " + some + " names a paper not in testdata/gold/dev.papers.jsonl; left out"), warned.err());
+        java.nio.file.Path strangers = java.nio.file.Files.writeString(dir.resolve("strangers.jsonl"), stranger + "\n");
+        Run refused = run(concat(base, "--compare", strangers.toString()));
+        assertEquals(2, refused.code(), refused.out());
+        assertTrue(refused.err().contains("no claim of " + strangers + " names a paper of testdata/gold/dev.papers.jsonl"), refused.err());
+        Run cv = run("eval", "--papers", "testdata/gold/dev.papers.jsonl", "--gold", "testdata/gold/dev.claims.jsonl", "--cv", "2",
+                "--compare", "testdata/gold/dev.claims.jsonl");
+        assertEquals(2, cv.code());
+        assertTrue(cv.err().contains("leave out --cv or --compare"), cv.err());
+        // No paper scored: said, not shown as an interval of zeros.
+        String trainSide = null;
+        for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("testdata/gold/dev.papers.jsonl"))) {
+            if (!org.claimx.eval.Split.isValidation(org.claimx.io.Json.mapper().readTree(l).path("id").asText())) {
+                trainSide = l;
+                break;
+            }
+        }
+        java.nio.file.Path one = java.nio.file.Files.writeString(dir.resolve("one.jsonl"), trainSide + "\n");
+        Run none = run("eval", "--papers", one.toString(), "--gold", "testdata/gold/dev.claims.jsonl", "--pred",
+                "testdata/gold/dev.claims.jsonl", "--split", "validation", "--intervals");
+        assertEquals(0, none.code(), none.err());
+        assertTrue(none.out().contains("95% intervals: no papers scored"), none.out());
         Run missing = run(concat(base, "--compare", dir.resolve("no-such.jsonl").toString()));
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no such file: " + dir.resolve("no-such.jsonl")), missing.err());

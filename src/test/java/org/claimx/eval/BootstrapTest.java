@@ -62,6 +62,12 @@ class BootstrapTest {
         assertTrue(i[0].low() < c.detection() && c.detection() < i[0].high(), i[0] + " " + c.detection());
         assertTrue(i[1].low() < c.tuple() && c.tuple() < i[1].high(), i[1] + " " + c.tuple());
         assertTrue(i[1].high() < 1.0 && i[1].low() > 0.0, i[1].toString());
+        // A quarter of the papers leaves the figures freer to move.
+        Map<String, JsonNode> quarter = new java.util.LinkedHashMap<>();
+        PAPERS.entrySet().stream().limit(PAPERS.size() / 4).forEach(e -> quarter.put(e.getKey(), e.getValue()));
+        Bootstrap.Interval[] q = Bootstrap.intervals(Bootstrap.counts(quarter, GOLD, worse()));
+        assertTrue(q[1].high() - q[1].low() > i[1].high() - i[1].low(), q[1] + " against " + i[1]);
+        assertTrue(q[0].high() - q[0].low() > i[0].high() - i[0].low(), q[0] + " against " + i[0]);
     }
 
     @Test
