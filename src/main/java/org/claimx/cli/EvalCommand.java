@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.claimx.eval.Bootstrap;
 import org.claimx.eval.ClaimsFile;
 import org.claimx.eval.ScoreReport;
 import org.claimx.eval.Scorer;
@@ -54,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--intervals",
             description = "Also print the 95%% intervals of detection and tuple F1 over the papers scored: the papers drawn again"
-                    + " with replacement " + org.claimx.eval.Bootstrap.RESAMPLES + " times (fixed seed), which shows how much the"
+                    + " with replacement " + Bootstrap.RESAMPLES + " times (fixed seed), which shows how much the"
                     + " sample of papers alone moves the figures.")
     boolean intervals;
 
@@ -169,7 +170,7 @@ final class EvalCommand implements Callable<Integer> {
      */
     private void printWithIntervals(PrintStream out, ScoreReport report, Map<String, JsonNode> paperMap,
                                     List<JsonNode> goldClaims, List<JsonNode> predicted) throws Exception {
-        var counts = org.claimx.eval.Bootstrap.counts(paperMap, goldClaims, predicted);
+        var counts = Bootstrap.counts(paperMap, goldClaims, predicted);
         var mapper = Json.mapper();
         var root = mapper.createObjectNode();
         StringBuilder text = new StringBuilder(report.text());
@@ -177,13 +178,13 @@ final class EvalCommand implements Callable<Integer> {
             text.append("95% intervals: no papers scored\n");
             root.putNull("intervals");
         } else if (intervals) {
-            var iv = org.claimx.eval.Bootstrap.intervals(counts);
+            var iv = Bootstrap.intervals(counts);
             text.append(String.format(java.util.Locale.ROOT,
                     "95%% intervals (%d papers drawn again %d times): detection F1 %.3f to %.3f, tuple F1 %.3f to %.3f%n",
-                    counts.papers(), org.claimx.eval.Bootstrap.RESAMPLES, iv[0].low(), iv[0].high(), iv[1].low(), iv[1].high()));
+                    counts.papers(), Bootstrap.RESAMPLES, iv[0].low(), iv[0].high(), iv[1].low(), iv[1].high()));
             var j = root.putObject("intervals");
             j.put("papers", counts.papers());
-            j.put("resamples", org.claimx.eval.Bootstrap.RESAMPLES);
+            j.put("resamples", Bootstrap.RESAMPLES);
             j.putArray("detection_f1").add(round(iv[0].low())).add(round(iv[0].high()));
             j.putArray("tuple_f1").add(round(iv[1].low())).add(round(iv[1].high()));
         }
@@ -197,8 +198,8 @@ final class EvalCommand implements Callable<Integer> {
                 System.err.println("claimx: " + unknown + " claim" + (unknown == 1 ? "" : "s") + " of " + compare
                         + " name" + (unknown == 1 ? "s" : "") + " a paper not in " + papers + "; left out");
             }
-            var other = org.claimx.eval.Bootstrap.counts(paperMap, goldClaims, others);
-            var d = org.claimx.eval.Bootstrap.difference(counts, other);
+            var other = Bootstrap.counts(paperMap, goldClaims, others);
+            var d = Bootstrap.difference(counts, other);
             text.append(String.format(java.util.Locale.ROOT,
                     "compared with %s (difference = this run minus that one): detection F1 %.3f against %.3f, difference %+.3f (95%% interval %+.3f to %+.3f);"
                             + " tuple F1 %.3f against %.3f, difference %+.3f (95%% interval %+.3f to %+.3f)%n",

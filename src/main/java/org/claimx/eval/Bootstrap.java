@@ -1,7 +1,6 @@
 package org.claimx.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -42,24 +41,21 @@ public final class Bootstrap {
 
         public int papers() { return gold.length; }
 
-        public double detection() { return f1(matched, all()); }
+        public double detection() { return Prf.of(sum(matched), sum(pred), sum(gold)).f(); }
 
-        public double tuple() { return f1(full, all()); }
+        public double tuple() { return Prf.of(sum(full), sum(pred), sum(gold)).f(); }
 
-        private int[] all() {
-            int[] idx = new int[gold.length];
-            for (int i = 0; i < idx.length; i++) idx[i] = i;
-            return idx;
-        }
+        private static int sum(int[] a) { return Arrays.stream(a).sum(); }
 
+        /** F1 over the papers of {@code sample} (indices, repeats counted), {@code right} the true positives. */
         double f1(int[] right, int[] sample) {
-            long g = 0, p = 0, m = 0;
+            int g = 0, p = 0, m = 0;
             for (int i : sample) {
                 g += gold[i];
                 p += pred[i];
                 m += right[i];
             }
-            return Prf.of((int) m, (int) p, (int) g).f();
+            return Prf.of(m, p, g).f();
         }
     }
 
@@ -100,17 +96,18 @@ public final class Bootstrap {
         double[] of(int[] sample);
     }
 
-    /** The statistics of each resample: [statistic][resample]. */
+    /** The two statistics of each resample: [statistic][resample]; zeros when there are no papers. */
     private static double[][] resample(int n, Statistic stat) {
         SplittableRandom random = new SplittableRandom(SEED);
-        List<double[]> rows = new ArrayList<>(RESAMPLES);
+        double[][] out = new double[2][RESAMPLES];
+        if (n == 0) return out;
         int[] sample = new int[n];
         for (int r = 0; r < RESAMPLES; r++) {
             for (int i = 0; i < n; i++) sample[i] = random.nextInt(n);
-            rows.add(n == 0 ? new double[] {0, 0} : stat.of(sample));
+            double[] x = stat.of(sample);
+            out[0][r] = x[0];
+            out[1][r] = x[1];
         }
-        double[][] out = new double[rows.get(0).length][RESAMPLES];
-        for (int r = 0; r < RESAMPLES; r++) for (int k = 0; k < out.length; k++) out[k][r] = rows.get(r)[k];
         return out;
     }
 

@@ -104,28 +104,19 @@ class CliTest {
     @Test
     void evalTakesGoldAndPredictionsFromAPipeButNotThePapers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path fifo = dir.resolve("pred.fifo");
-        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-        Thread writer = new Thread(() -> {
-            try {
-                java.nio.file.Files.write(fifo, java.nio.file.Files.readAllBytes(java.nio.file.Path.of("testdata/gold/dev.claims.jsonl")));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        writer.setDaemon(true);
-        writer.start();
+        Thread writer = feeding(fifo, "testdata/gold/dev.claims.jsonl");
         Run r = run("eval", "--papers", "testdata/gold/dev.papers.jsonl", "--gold", "testdata/gold/dev.claims.jsonl",
                 "--pred", fifo.toString());
         writer.join(30_000);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("tuple P 1.000 R 1.000 F1 1.000"), r.out());
         java.nio.file.Path papers = dir.resolve("papers.fifo");
-        assertEquals(0, new ProcessBuilder("mkfifo", papers.toString()).start().waitFor());
+        mkfifo(papers);
         Run bad = run("eval", "--papers", papers.toString(), "--gold", "testdata/gold/dev.claims.jsonl");
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().contains("--papers is read twice, so it must be a file, not a pipe"), bad.err());
         java.nio.file.Path gold = dir.resolve("gold.fifo");
-        assertEquals(0, new ProcessBuilder("mkfifo", gold.toString()).start().waitFor());
+        mkfifo(gold);
         Run cv = run("eval", "--papers", "testdata/gold/dev.papers.jsonl", "--gold", gold.toString(), "--cv", "2");
         assertEquals(2, cv.code(), cv.err());
         assertTrue(cv.err().contains("with --cv, --gold is read twice, so it must be a file, not a pipe: " + gold), cv.err());
@@ -400,6 +391,26 @@ class CliTest {
         assertTrue(missing.err().contains("no such file: " + dir.resolve("no-such.jsonl")), missing.err());
     }
 
+    /** Makes {@code fifo} a named pipe. */
+    private static void mkfifo(java.nio.file.Path fifo) throws Exception {
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    }
+
+    /** Makes {@code fifo} a named pipe and writes {@code source} into it on a daemon thread, started. */
+    private static Thread feeding(java.nio.file.Path fifo, String source) throws Exception {
+        mkfifo(fifo);
+        Thread writer = new Thread(() -> {
+            try {
+                java.nio.file.Files.write(fifo, java.nio.file.Files.readAllBytes(java.nio.file.Path.of(source)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        return writer;
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
@@ -409,16 +420,7 @@ class CliTest {
     @Test
     void trainTakesGoldClaimsFromAPipeButNotThePapers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path claims = dir.resolve("claims.fifo");
-        assertEquals(0, new ProcessBuilder("mkfifo", claims.toString()).start().waitFor());
-        Thread writer = new Thread(() -> {
-            try {
-                java.nio.file.Files.write(claims, java.nio.file.Files.readAllBytes(java.nio.file.Path.of("testdata/gold/dev.claims.jsonl")));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        writer.setDaemon(true);
-        writer.start();
+        Thread writer = feeding(claims, "testdata/gold/dev.claims.jsonl");
         java.nio.file.Path piped = dir.resolve("piped.model");
         Run r = run("train", "--gold", "testdata/gold/dev.papers.jsonl", claims.toString(), "--out", piped.toString());
         writer.join(30_000);
@@ -428,7 +430,7 @@ class CliTest {
         assertEquals(0, f.code(), f.err());
         assertArrayEquals(java.nio.file.Files.readAllBytes(fromFile), java.nio.file.Files.readAllBytes(piped));
         java.nio.file.Path papers = dir.resolve("papers.fifo");
-        assertEquals(0, new ProcessBuilder("mkfifo", papers.toString()).start().waitFor());
+        mkfifo(papers);
         Run bad = run("train", "--gold", papers.toString(), "testdata/gold/dev.claims.jsonl", "--out", piped.toString());
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().contains("the papers of a gold set are read twice, so they must be a file, not a pipe: " + papers), bad.err());
